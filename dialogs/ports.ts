@@ -1,0 +1,112 @@
+// The ports dialogs and the composition root need; adapters implement them.
+import type { Account, ConsumerFlags, ContactAttempt } from '../guardrails/index.js';
+
+export interface UpsertSummary {
+  inserted: number;
+  updated: number;
+}
+
+export interface AccountRepository {
+  /** Inserts or updates every account in one transaction: all or nothing. */
+  upsertMany(accounts: readonly Account[]): Promise<UpsertSummary>;
+  get(accountId: string): Promise<Account | undefined>;
+  /** Accounts on which this E.164 number is one of the consumer's phones. */
+  findByPhone(e164: string): Promise<Account[]>;
+  count(): Promise<number>;
+}
+
+export interface FlagsRepository {
+  get(accountId: string): Promise<ConsumerFlags>;
+  /**
+   * Applies a change atomically (read, change, write under a row lock) and returns the new flags.
+   * Unknown accounts are refused.
+   */
+  update(accountId: string, change: (current: ConsumerFlags) => ConsumerFlags): Promise<ConsumerFlags>;
+}
+
+export interface ContactLedger {
+  record(attempt: ContactAttempt): Promise<void>;
+  /** Attempts on this account at or after `since`, oldest first. */
+  listSince(accountId: string, since: Date): Promise<ContactAttempt[]>;
+}
+
+export type ScheduledStatus = 'pending' | 'sent' | 'deferred' | 'suppressed' | 'failed';
+
+export interface ScheduledMessage {
+  id: string;
+  accountId: string;
+  channel: ContactAttempt['channel'];
+  speechAct: string;
+  slots: Record<string, unknown>;
+  dueAt: Date;
+  status: ScheduledStatus;
+  reason?: string;
+  createdAt: Date;
+}
+
+export interface NewScheduledMessage {
+  accountId: string;
+  channel: ContactAttempt['channel'];
+  speechAct: string;
+  slots?: Record<string, unknown>;
+  dueAt: Date;
+}
+
+export interface ScheduledMessageRepository {
+  schedule(message: NewScheduledMessage): Promise<ScheduledMessage>;
+  listForAccount(accountId: string): Promise<ScheduledMessage[]>;
+}
+
+export type AuditKind =
+  | 'inbound'
+  | 'outbound'
+  | 'decision'
+  | 'flag-change'
+  | 'import'
+  | 'handoff'
+  | 'delivery-status'
+  | 'console-access'
+  | 'system';
+
+export interface AuditEventInput {
+  /** The chain this event extends: a conversation id, or "account:<id>", or "system". */
+  chainId: string;
+  kind: AuditKind;
+  accountId?: string;
+  conversationId?: string;
+  channel?: string;
+  /** Structured, already-masked content: text, decision record, flag diff... */
+  payload: Record<string, unknown>;
+  /** When it happened (the caller's clock, so tests can pin it). */
+  at: Date;
+}
+
+export interface AuditEvent extends AuditEventInput {
+  id: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export type AuditVerification =
+  | { ok: true; chains: number; events: number }
+  | { ok: false; chains: number; events: number; firstBroken: { chainId: string; seq: number; eventId: string; reason: string } };
+
+export interface AuditTrail {
+  /** Appends to the event's chain; concurrent appends to one chain are serialized by the store. */
+  append(event: AuditEventInput): Promise<AuditEvent>;
+  listChain(chainId: string): Promise<AuditEvent[]>;
+  verify(): Promise<AuditVerification>;
+}
+
+/** Accounts, flags, the contact ledger, scheduled messages and the audit trail: the records of PostgreSQL. */
+export interface RecordsStore {
+  readonly accounts: AccountRepository;
+  readonly flags: FlagsRepository;
+  readonly contacts: ContactLedger;
+  readonly scheduled: ScheduledMessageRepository;
+  readonly audit: AuditTrail;
+  /** Throws when the database cannot be reached; /readyz uses it. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
