@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { maskForLog, maskSensitiveNumbers } from './mask.js';
+
+describe('maskSensitiveNumbers', () => {
+  it.each([
+    ['my card is 4111 1111 1111 1111 thanks', 'my card is [card ••••1111] thanks'],
+    ['4111-1111-1111-1111', '[card ••••1111]'],
+    ['ssn 123-45-6789', 'ssn [ssn •••-••-6789]'],
+    ['my social security number is 123456789', 'my social security number is [ssn •••-••-6789]'],
+  ])('masks %j', (input, expected) => {
+    expect(maskSensitiveNumbers(input)).toBe(expected);
+  });
+
+  it.each([
+    'I can pay $1,250.00 on 2026-12-01',
+    'my account number is 1234567890123', // 13 digits that fail Luhn are not a card
+    'call me at +1 617 555 0123',
+    'last four 6789',
+  ])('leaves %j alone', (input) => {
+    expect(maskSensitiveNumbers(input)).toBe(input);
+  });
+});
+
+describe('maskForLog', () => {
+  it('masks emails, phones and dates as well', () => {
+    const masked = maskForLog('Jane jane.doe@example.com +16175550123 born 1980-04-02');
+    expect(masked).not.toContain('jane.doe@example.com');
+    expect(masked).not.toContain('6175550123');
+    expect(masked).not.toContain('1980-04-02');
+    expect(masked).toContain('[phone ••23]');
+  });
+});
