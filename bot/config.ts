@@ -79,6 +79,7 @@ export const envSchema = z
     PARLEY_LLM_STRUCTURED_METHOD: z.enum(['jsonSchema', 'functionCalling', 'jsonMode']).default('functionCalling'),
     PARLEY_CONSOLE_SESSION_TTL_MINUTES: integerIn(5, 24 * 60, 60),
     PARLEY_ALLOWED_ORIGINS: optionalText,
+    PARLEY_METRICS_TOKEN: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
@@ -129,6 +130,7 @@ export interface Config {
   };
   console: { sessionTtlMinutes: number };
   allowedOrigins: string[];
+  metricsToken?: string;
 }
 
 /** A configuration problem: names the variable and what is wrong, never its value (it may be a secret). */
@@ -180,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       azure,
     },
     console: { sessionTtlMinutes: e.PARLEY_CONSOLE_SESSION_TTL_MINUTES },
+    metricsToken: e.PARLEY_METRICS_TOKEN,
     allowedOrigins: (e.PARLEY_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   };
 }
