@@ -19,9 +19,8 @@ const urlWithProtocols = (protocols: string[], example: string) =>
     { error: `must be a URL such as ${example}` },
   );
 
-const booleanFlag = (fallback: boolean) =>
-  optionalText.transform((value, ctx) => {
-    if (value === undefined) return fallback;
+const optionalBoolean = optionalText.transform((value, ctx): boolean | undefined => {
+    if (value === undefined) return undefined;
     if (/^(1|true|yes|on)$/i.test(value)) return true;
     if (/^(0|false|no|off)$/i.test(value)) return false;
     ctx.addIssue({ code: 'custom', message: 'must be true or false' });
@@ -47,7 +46,7 @@ export const envSchema = z
     PORT: integerIn(1, 65535, 3978),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PARLEY_DATA_DIR: optionalText.default('./data'),
-    PARLEY_DEMO: optionalText,
+    PARLEY_DEMO: optionalBoolean,
     PARLEY_BODY_LIMIT_KB: integerIn(1, 1024, 64),
     PARLEY_PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://parley.example.com'),
     REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
@@ -161,7 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     dataDir: path.resolve(e.PARLEY_DATA_DIR),
-    loadDemo: e.PARLEY_DEMO === undefined ? e.NODE_ENV !== 'production' : /^(1|true|yes|on)$/i.test(e.PARLEY_DEMO),
+    loadDemo: e.PARLEY_DEMO ?? e.NODE_ENV !== 'production',
     bodyLimitBytes: e.PARLEY_BODY_LIMIT_KB * 1024,
     publicUrl: e.PARLEY_PUBLIC_URL,
     redisUrl: e.REDIS_URL,
