@@ -1,0 +1,12 @@
+// The adapters' public surface: the composition root (bot/) wires these into the ports.
+export {
+  openRecordsStore,
+  migrateRecords,
+  RecordsUnavailableError,
+  MigrationError,
+  UnknownAccountError,
+  EmbeddedDatabaseInUseError,
+  type RecordsStoreOptions,
+  type SqlRecordsStore,
+  type MigrationReport,
+} from './records/index.js';
