@@ -33,7 +33,7 @@ async function storedCount(storage: Storage, conversationId: string): Promise<un
 
 const backends: [string, () => Promise<StateStores>][] = [
   ['memory', () => openStateStores()],
-  ['redis', async () => openStateStores({ redisUrl: await requireSharedRedis(), keyPrefix: uniqueKeyPrefix('bot-state') })],
+  ['redis', async () => openStateStores({ redisUrl: await requireSharedRedis(), keyPrefix: uniqueKeyPrefix('bot-state'), stateTtlMs: 60_000 })],
 ];
 
 describe.each(backends)('%s: two messages of one conversation at once', (_name, open) => {
