@@ -10,3 +10,4 @@ export {
   type SqlRecordsStore,
   type MigrationReport,
 } from './records/index.js';
+export type * from './channels/types.js';
