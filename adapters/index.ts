@@ -1,4 +1,5 @@
 // The adapters' public surface: the composition root (bot/) wires these into the ports.
+export * from './state/index.js';
 export {
   openRecordsStore,
   migrateRecords,
