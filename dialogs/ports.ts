@@ -6,9 +6,16 @@ export interface UpsertSummary {
   updated: number;
 }
 
+export interface UpsertOptions {
+  /** Called after each batch is written, for progress display. */
+  onProgress?: (written: number, total: number) => void;
+  /** An audit event appended in the same transaction as the accounts (e.g. the 'import' record). */
+  auditEvent?: (summary: UpsertSummary) => AuditEventInput;
+}
+
 export interface AccountRepository {
-  /** Inserts or updates every account in one transaction: all or nothing. */
-  upsertMany(accounts: readonly Account[]): Promise<UpsertSummary>;
+  /** Inserts or updates every account in one transaction: all or nothing. A repeated id: the last one wins. */
+  upsertMany(accounts: readonly Account[], options?: UpsertOptions): Promise<UpsertSummary>;
   get(accountId: string): Promise<Account | undefined>;
   /** Accounts on which this E.164 number is one of the consumer's phones. */
   findByPhone(e164: string): Promise<Account[]>;
@@ -88,9 +95,17 @@ export interface AuditEvent extends AuditEventInput {
   hash: string;
 }
 
+/** How a chain was found broken: an edited event, a removed or reordered one, or a removed tail. */
+export type AuditBreakCode = 'hash-mismatch' | 'prev-hash-mismatch' | 'gap' | 'head-mismatch';
+
 export type AuditVerification =
   | { ok: true; chains: number; events: number }
-  | { ok: false; chains: number; events: number; firstBroken: { chainId: string; seq: number; eventId: string; reason: string } };
+  | {
+      ok: false;
+      chains: number;
+      events: number;
+      firstBroken: { chainId: string; seq: number; eventId: string; reason: string; code?: AuditBreakCode };
+    };
 
 export interface AuditTrail {
   /** Appends to the event's chain; concurrent appends to one chain are serialized by the store. */
