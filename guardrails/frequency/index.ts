@@ -1,0 +1,1 @@
+export { evaluateCaps, evaluateCapsWith, type FrequencyRequest, type FrequencyResult, type AddressType } from './caps.js';

@@ -1,0 +1,3 @@
+export { evaluate } from './evaluate.js';
+export { smsBodyBudget, type SmsBudgetRequest } from './budget.js';
+export type { GateRequest, MessageTarget, SmsBudget } from './types.js';
