@@ -23,8 +23,8 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'PORT must be an integer from 1 to 65535'],
-    [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535'],
+    [{ PORT: 'abc' }, 'PORT must be an integer from 0 to 65535'],
+    [{ PORT: '70000' }, 'PORT must be an integer from 0 to 65535'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a URL such as redis://127.0.0.1:6379'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must be a URL such as postgres://'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],

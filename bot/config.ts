@@ -43,7 +43,7 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: optionalText.default('0.0.0.0'),
-    PORT: integerIn(1, 65535, 3978),
+    PORT: integerIn(0, 65535, 3978),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PARLEY_DATA_DIR: optionalText.default('./data'),
     PARLEY_DEMO: optionalBoolean,

@@ -44,7 +44,7 @@ export class TurnPipeline {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  async run(context: TurnContext, handler: ActivityHandler): Promise<void> {
+  async run(context: TurnContext, handler: ActivityHandler, options: { inboundRecorded?: boolean } = {}): Promise<void> {
     const activity = context.activity;
     const conversationId = activity.conversation?.id;
     if (!conversationId) throw new Error('activity has no conversation id');
@@ -52,7 +52,7 @@ export class TurnPipeline {
     this.inFlight += 1;
     try {
       await this.deps.turnLock.runExclusive(chainId, async () => {
-        const recorded = await this.recordInbound(chainId, activity);
+        const recorded = options.inboundRecorded === true || (await this.tryRecordInbound(chainId, activity));
         if (!recorded) {
           await this.sendSafeFallback(context);
           return;
@@ -81,17 +81,22 @@ export class TurnPipeline {
     await context.sendActivity({ type: ActivityTypes.Message, text: this.deps.safeFallbackText(), channelData: { [FALLBACK_MARK]: true } });
   }
 
-  private async recordInbound(chainId: string, activity: Activity): Promise<boolean> {
-    if (activity.type !== ActivityTypes.Message) return true;
+  /** Records an inbound message; channels that acknowledge before the turn runs call it first. */
+  async recordInbound(activity: Activity): Promise<void> {
+    if (activity.type !== ActivityTypes.Message) return;
+    await this.deps.audit.append({
+      chainId: conversationChain(activity.channelId, activity.conversation.id),
+      kind: 'inbound',
+      conversationId: activity.conversation.id,
+      channel: activity.channelId,
+      payload: { activityId: activity.id ?? null, text: maskSensitiveNumbers(activity.text ?? '') },
+      at: this.deps.clock(),
+    });
+  }
+
+  private async tryRecordInbound(chainId: string, activity: Activity): Promise<boolean> {
     try {
-      await this.deps.audit.append({
-        chainId,
-        kind: 'inbound',
-        conversationId: activity.conversation.id,
-        channel: activity.channelId,
-        payload: { activityId: activity.id ?? null, text: maskSensitiveNumbers(activity.text ?? '') },
-        at: this.deps.clock(),
-      });
+      await this.recordInbound(activity);
       return true;
     } catch (error) {
       // Fail closed: nothing is acted on that the audit trail did not record.
