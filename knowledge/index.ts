@@ -3,7 +3,6 @@
 
 export { speechActs, type SpeechActId, type SlotsOf } from './speech-acts/catalogue.js';
 export { describeSpeechAct, isSpeechActId, speechActIds, UnknownSpeechActError, type SlotInfo, type SpeechActInfo } from './speech-acts/describe.js';
-export { messagePurposeSchema, type MessagePurpose } from './speech-acts/purposes.js';
 export { vocabularies, type HoursSlot, type MoneySlot, type SlotKind, type VocabularyName } from './speech-acts/slots.js';
 
 export { compileTemplates, TemplateValidationError, type LanguageTemplates, type TemplateSet, type TemplateVariant } from './templates/compile.js';

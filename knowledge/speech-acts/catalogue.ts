@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessagePurpose } from './purposes.js';
+import type { MessagePurpose } from '../../guardrails/index.js';
 import { countSlot, dateSlot, hoursSlot, moneySlot, passageSlot, phoneSlot, textSlot, timeSlot, urlSlot, vocabularies } from './slots.js';
 
 interface ActSpec<S extends z.ZodRawShape> {

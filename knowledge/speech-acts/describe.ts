@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { speechActs, type SpeechActId } from './catalogue.js';
-import type { MessagePurpose } from './purposes.js';
+import type { MessagePurpose } from '../../guardrails/index.js';
 import { slotKindOf, type SlotKind } from './slots.js';
 
 export interface SlotInfo {

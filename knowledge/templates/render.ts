@@ -1,7 +1,7 @@
 import { formatMoney, type Language, type MinorUnits } from '../../guardrails/index.js';
 import type { SlotsOf, SpeechActId } from '../speech-acts/catalogue.js';
 import { describeSpeechAct, type SpeechActInfo } from '../speech-acts/describe.js';
-import type { MessagePurpose } from '../speech-acts/purposes.js';
+import type { MessagePurpose } from '../../guardrails/index.js';
 import type { HoursSlot, MoneySlot } from '../speech-acts/slots.js';
 import { placeholdersOf, type LanguageTemplates, type TemplateSet, type TemplateVariant } from './compile.js';
 import { formatDate, formatTime, formatTimeZone, plainSpaces } from './format.js';
