@@ -2,7 +2,7 @@ import { mediumOf } from '../domain/index.js';
 import type { GateDecision, RuleApplication, SmsLength, Violation } from '../decision/types.js';
 import { checkDraft, type DraftContext } from '../content/index.js';
 import { candidateZones, designatedInconvenience, evaluateWindowWith, zoneSourcesOf } from '../contact-window/index.js';
-import { compose, measureSms, type Composition } from '../disclosures/index.js';
+import { compose, measureSms, smsCapacity, smsUnits, type Composition } from '../disclosures/index.js';
 import { evaluateCapsWith, type AddressType } from '../frequency/index.js';
 import { citationOf, rulesInForce, rulesOfKind, ruleSetFor, type Rule, type RuleSet } from '../rules/index.js';
 import { flagState } from './flags.js';
@@ -231,14 +231,20 @@ function render(rules: readonly Rule[], request: GateRequest, body: string): Ren
   const measure = measureSms(composition.text);
   const sms: SmsLength = { ...measure, maxSegments: lengthRule.parameters.maxSegments };
   if (measure.segments <= lengthRule.parameters.maxSegments) return { composition, sms };
-  const capacity = measure.encoding === 'GSM-7' ? 153 * sms.maxSegments : 67 * sms.maxSegments;
+  const capacity = smsCapacity(measure.encoding, sms.maxSegments);
+  const overhead = measure.units - smsUnits(body.trim(), measure.encoding);
+  const unit = measure.encoding === 'GSM-7' ? 'characters' : 'UTF-16 units';
+  const fix =
+    overhead >= capacity
+      ? `the disclosures alone take ${overhead} ${unit}, so this message cannot go by SMS: send it by email or chat`
+      : `shorten the body by ${measure.units - capacity} ${unit}`;
   return {
     composition,
     sms,
     tooLong: {
       ruleId: lengthRule.id,
       citation: lengthRule.citation,
-      reason: `with its disclosures the text needs ${measure.segments} ${measure.encoding} segments (${measure.units} units), more than the ${sms.maxSegments} allowed: shorten the body by ${measure.units - capacity} ${measure.encoding === 'GSM-7' ? 'characters' : 'UTF-16 units'}${measure.encoding === 'UCS-2' ? ' or send it by email or chat' : ''}`,
+      reason: `with its disclosures the text needs ${measure.segments} ${measure.encoding} segments (${measure.units} units), more than the ${sms.maxSegments} allowed: ${fix}`,
     },
   };
 }

@@ -78,7 +78,7 @@ function checkParameters(rule: Rule, label: string): PackProblem[] {
     case 'opt-out-notice': {
       for (const [channel, id] of Object.entries(rule.parameters.textIds)) {
         if (id !== undefined && !DISCLOSURE_TEXT_IDS.includes(id)) {
-          problems.push({ rule: label, problem: `text "${id}" for ${channel} is not a disclosure text.`, fix: `use one of ${DISCLOSURE_TEXT_IDS.join(', ')}.` });
+          problems.push({ rule: label, problem: `text "${id}" for ${channel} is not a disclosure text.`, fix: `use one of ${DISCLOSURE_TEXT_IDS.join(', ')} or add it to guardrails/disclosures/texts.json.` });
         }
       }
       for (const channel of rule.channels) {
@@ -92,7 +92,7 @@ function checkParameters(rule: Rule, label: string): PackProblem[] {
     }
     case 'state-notice': {
       if (!DISCLOSURE_TEXT_IDS.includes(rule.parameters.textId)) {
-        problems.push({ rule: label, problem: `text "${rule.parameters.textId}" is not a disclosure text.`, fix: `use one of ${DISCLOSURE_TEXT_IDS.join(', ')}.` });
+        problems.push({ rule: label, problem: `text "${rule.parameters.textId}" is not a disclosure text.`, fix: `use one of ${DISCLOSURE_TEXT_IDS.join(', ')} or add it to guardrails/disclosures/texts.json.` });
       }
       break;
     }
