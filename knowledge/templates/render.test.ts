@@ -94,6 +94,16 @@ describe('rendering a speech act', () => {
     expect(render('greeting.automated-assistant', { collectorName: 'Northwind' }, 'en', { variant: 2 }).text).toBe(first);
   });
 
+  it('prefers a variant that fits the room left (an SMS budget), else the shortest', () => {
+    const slots = { collectorName: 'Northwind' };
+    const short = render('greeting.automated-assistant', slots, 'en', { variant: 0 }).text;
+    const long = render('greeting.automated-assistant', slots, 'en', { variant: 1 }).text;
+    expect(short.length).toBeLessThan(long.length);
+    expect(render('greeting.automated-assistant', slots, 'en', { variant: 1, fits: (text) => text.length <= short.length }).text).toBe(short);
+    expect(render('greeting.automated-assistant', slots, 'en', { variant: 1, fits: () => false }).text).toBe(short);
+    expect(render('greeting.automated-assistant', slots, 'en', { variant: 1, fits: () => true }).text).toBe(long);
+  });
+
   it('switches language in the new language', () => {
     expect(render('language.switched', {}, 'es').text).toBe('Claro, seguiré en español.');
   });

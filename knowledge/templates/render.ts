@@ -24,6 +24,11 @@ export interface RenderOptions {
   variant?: number;
   /** The consumer's country: British English dates and times for GB. */
   country?: string;
+  /**
+   * Whether a text fits where it goes (e.g. the SMS room the gate's budget leaves): the first
+   * fitting variant that fits is used, or the shortest when none does.
+   */
+  fits?: (text: string) => boolean;
 }
 
 /** Slots that do not fit the act's schema: a bug in the dialog, never shown to a consumer. */
@@ -63,9 +68,21 @@ function renderWith(set: TemplateSet, info: SpeechActInfo, input: unknown, langu
   const slots = parsed.data as Record<string, unknown>;
   const templates = set[language];
   const variants = fittingVariants(templates.acts.get(info.id) ?? [], slots);
-  const chosen = variants[Math.abs(Math.trunc(options.variant ?? 0)) % variants.length];
-  if (!chosen) throw new Error(`speech act "${info.id}" has no template in ${language}`);
+  if (variants.length === 0) throw new Error(`speech act "${info.id}" has no template in ${language}`);
+  // Start at the requested variant and go round; with a length limit, the first that fits wins, else the shortest.
+  const start = Math.abs(Math.trunc(options.variant ?? 0)) % variants.length;
+  const ordered = [...variants.slice(start), ...variants.slice(0, start)];
+  let shortest: Rendered | undefined;
+  for (const variant of ordered) {
+    const rendered = renderVariant(info, variant, slots, templates, options);
+    if (!options.fits || options.fits(rendered.text)) return rendered;
+    if (!shortest || rendered.text.length < shortest.text.length) shortest = rendered;
+  }
+  return shortest as Rendered;
+}
 
+function renderVariant(info: SpeechActInfo, chosen: TemplateVariant, slots: Record<string, unknown>, templates: LanguageTemplates, options: RenderOptions): Rendered {
+  const language = templates.language;
   const amounts: MinorUnits[] = [];
   const dates: string[] = [];
   const words = new Map<string, string>();
