@@ -12,3 +12,4 @@ export {
   type MigrationReport,
 } from './records/index.js';
 export type * from './channels/types.js';
+export * from './channels/sms/index.js';
