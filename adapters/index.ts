@@ -12,4 +12,5 @@ export {
   type MigrationReport,
 } from './records/index.js';
 export type * from './channels/types.js';
+export * from './channels/directline/index.js';
 export * from './channels/sms/index.js';
