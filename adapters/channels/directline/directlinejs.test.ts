@@ -95,7 +95,7 @@ describe.each([
     // The server, not the client, says who wrote it: the user bound into the token.
     expect(echoed?.from.id).toBe(userId);
     expect(echoed?.conversation?.id).toBe(conversationId);
-    expect(client.received[2]?.replyToId).toBe(firstId);
+    expect((client.received[2] as { replyToId?: string } | undefined)?.replyToId).toBe(firstId);
     // Recorded before it was acknowledged, with the id the client got back.
     expect(runner.recorded.map((activity) => activity.id)).toContain(firstId);
 
