@@ -93,7 +93,9 @@ export function compose(input: ComposeInput): Composition {
       continue;
     }
     if (licence && !account.stateLicenceNumber) {
-      violations.push({ ruleId: rule.id, citation: rule.citation, reason: `the account has no stateLicenceNumber, which ${textId} must show on every written or digital communication; add it to the account` });
+      const missing = { ruleId: rule.id, citation: rule.citation, reason: `the account has no stateLicenceNumber, which ${textId} must show on every written or digital communication; add it to the account` };
+      violations.push(missing);
+      applied.push(missing);
       continue;
     }
     after.push(disclosureText(textId, language, { licence: account.stateLicenceNumber ?? '' }));

@@ -4,8 +4,8 @@ import { checkDraft, type DraftContext } from '../content/index.js';
 import { candidateZones, designatedInconvenience, evaluateWindowWith, zoneSourcesOf } from '../contact-window/index.js';
 import { compose, measureSms, smsCapacity, smsUnits, type Composition } from '../disclosures/index.js';
 import { evaluateCapsWith, type AddressType } from '../frequency/index.js';
-import { citationOf, rulesInForce, rulesOfKind, ruleSetFor, type Rule, type RuleSet } from '../rules/index.js';
-import { flagState } from './flags.js';
+import { citationOf, rulesInForce, rulesOfKind, ruleSetFor, validationPeriod, type Rule, type RuleSet } from '../rules/index.js';
+import { NOT_ON_RECORD, flagState } from './flags.js';
 import type { GateRequest, MessageTarget } from './types.js';
 
 const MINUTE_MS = 60_000;
@@ -48,7 +48,11 @@ function checkFlags(rules: readonly Rule[], request: GateRequest, now: number, f
   for (const rule of rules) {
     if (rule.kind !== 'flag-allow-only' && rule.kind !== 'flag-stop') continue;
     const state = flagState(rule.parameters.flag, request.flags, now, address);
-    if (!state.active) continue;
+    if (!state.active) {
+      // A flag on record that does not apply now (a dispute already answered) is worth showing; an absent one is not.
+      if (state.detail !== NOT_ON_RECORD) found.apply(rule.id, rule.citation, `${state.detail}: no restriction`);
+      continue;
+    }
     let allowed: boolean;
     let why: string;
     if (rule.kind === 'flag-allow-only') {
@@ -75,7 +79,7 @@ function checkOptOut(rules: readonly Rule[], request: GateRequest, now: number, 
   if (!optOut) {
     if (request.purpose === 'opt-out-confirmation') {
       found.suppress.push(found.apply(rule.id, rule.citation, `no opt-out of ${medium} on record to confirm`));
-    }
+    } else found.apply(rule.id, rule.citation, `no opt-out of ${medium}${address ? ' at this address' : ''} on record`);
     return;
   }
   const what = `opted out of ${medium}${optOut.address ? ` at this address` : ''} on ${optOut.at}`;
@@ -138,7 +142,7 @@ function checkAudience(rules: readonly Rule[], request: GateRequest, found: Find
   if (!rule) return;
   if ((request.audience ?? 'private') === 'shared') {
     found.suppress.push(found.apply(rule.id, rule.citation, 'others can read this conversation (a shared channel or group chat): nothing about a debt may be posted there'));
-  }
+  } else found.apply(rule.id, rule.citation, 'a private conversation with the consumer');
 }
 
 function checkVerification(rules: readonly Rule[], request: GateRequest, found: Findings): void {
@@ -150,6 +154,20 @@ function checkVerification(rules: readonly Rule[], request: GateRequest, found: 
       found.block.push(found.apply(rule.id, rule.citation, `a ${request.purpose} message reveals the debt and the reader's identity is not verified: verify identity first`));
     }
   }
+}
+
+/** While the validation period runs, a collection message must leave the right to dispute untouched (the overshadowing check enforces the words). */
+function noteValidationPeriod(request: GateRequest, found: Findings): void {
+  if (request.purpose !== 'collection' && request.purpose !== 'reminder') return;
+  const period = validationPeriod(request.account, request.at);
+  if (!period) return;
+  found.apply(
+    period.ruleId,
+    period.citation,
+    period.running
+      ? `validation period running (notice sent ${period.sentOn}, assumed received ${period.receivedOn}, ends ${period.endsOn}): nothing may overshadow the right to dispute`
+      : `validation period ended ${period.endsOn}`,
+  );
 }
 
 /** The contact window, designated times and frequency caps: for collector-initiated messages only. */
@@ -269,6 +287,7 @@ export function evaluate(request: GateRequest): GateDecision {
   checkConsent(rules, request, now, found);
   checkWorkplace(rules, request, targetType, now, found);
   checkVerification(rules, request, found);
+  noteValidationPeriod(request, found);
   checkTiming(rules, request, targetType, found);
 
   // The words: a model draft that fails a check (or does not fit) gives way to its template.

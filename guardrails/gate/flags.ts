@@ -7,7 +7,8 @@ export interface FlagState {
   detail: string;
 }
 
-const INACTIVE: FlagState = { active: false, detail: 'not on record' };
+export const NOT_ON_RECORD = 'not on record';
+const INACTIVE: FlagState = { active: false, detail: NOT_ON_RECORD };
 
 /** A fact binds from the moment it was learned; a decision replayed for an earlier instant does not see it. */
 function since(at: string, now: number): boolean {

@@ -1,5 +1,5 @@
 // Builders for the guardrail tests and bench: accounts in the import format, parsed like an import.
-import { emptyFlags, parseAccount, type Account, type AccountInput, type ConsumerFlags, type PhoneType } from '../domain/index.js';
+import { emptyFlags, parseAccount, type Account, type AccountInput, type ConsumerFlags, type ContactAttempt, type PhoneType } from '../domain/index.js';
 import type { GateRequest } from './types.js';
 
 export interface AccountOptions {
@@ -82,4 +82,16 @@ export function makeRequest(overrides: Partial<GateRequest> = {}): GateRequest {
     attempts: [],
     ...overrides,
   };
+}
+
+/** Parley-initiated attempts on an account, the newest `hoursAgo[0]` hours before `at`. */
+export function pastAttempts(at: Date, hoursAgo: readonly number[], extra: Partial<ContactAttempt> = {}): ContactAttempt[] {
+  return hoursAgo.map((hours) => ({
+    accountId: 'ACC-1001',
+    channel: 'sms',
+    at: new Date(at.getTime() - hours * 3_600_000).toISOString(),
+    initiatedBy: 'parley',
+    outcome: 'delivered',
+    ...extra,
+  }));
 }
