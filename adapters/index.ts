@@ -14,3 +14,4 @@ export {
 export type * from './channels/types.js';
 export * from './channels/directline/index.js';
 export * from './channels/sms/index.js';
+export * from './llm/index.js';

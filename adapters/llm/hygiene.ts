@@ -61,11 +61,24 @@ function shingles(text: string, size: number): Set<string> {
   return out;
 }
 
+// The system prompts are a handful of fixed texts: their word runs are computed once.
+const promptShingles = new Map<string, Set<string>>();
+
+function shinglesOfPrompt(systemPrompt: string): Set<string> {
+  let cached = promptShingles.get(systemPrompt);
+  if (!cached) {
+    if (promptShingles.size > 16) promptShingles.clear();
+    cached = shingles(systemPrompt, 8);
+    promptShingles.set(systemPrompt, cached);
+  }
+  return cached;
+}
+
 /** Whether the rewrite repeats a run of eight words of the system prompt that the template does not have, or writes role markers. */
 export function echoesPrompt(rewrite: string, systemPrompt: string, template: string): boolean {
   if (ROLE_MARKERS.test(rewrite)) return true;
   const own = shingles(template, 8);
-  const prompt = shingles(systemPrompt, 8);
+  const prompt = shinglesOfPrompt(systemPrompt);
   for (const shingle of shingles(rewrite, 8)) if (prompt.has(shingle) && !own.has(shingle)) return true;
   return false;
 }
