@@ -1,7 +1,7 @@
 // One behavioural suite for the records store, run against real PostgreSQL and against PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, AuditEventInput } from '../../dialogs/ports.js';
-import { parseAccount, type Account, type AccountInput } from '../../guardrails/index.js';
+import { emptyFlags, parseAccount, type Account, type AccountInput } from '../../guardrails/index.js';
 import { auditEventHash } from './audit-hash.js';
 import { UnknownAccountError } from './errors.js';
 import { migrate } from './migrate.js';
@@ -124,7 +124,7 @@ export function describeRecordsStoreContract(name: string, open: () => Promise<R
     describe('consumer flags', () => {
       it('gives empty flags for an account that has none, and refuses changes to an unknown account', async () => {
         await h.store.accounts.upsertMany([makeAccount('FL-0')]);
-        expect(await h.store.flags.get('FL-0')).toEqual({ optOuts: [], inconvenientTimes: [], inconvenientPlaces: [], workplaceProhibited: false, statedTimeZones: [] });
+        expect(await h.store.flags.get('FL-0')).toEqual(emptyFlags());
         await expect(h.store.flags.update('NO-SUCH', (f) => f)).rejects.toBeInstanceOf(UnknownAccountError);
       });
 
