@@ -15,3 +15,4 @@ export type * from './channels/types.js';
 export * from './channels/directline/index.js';
 export * from './channels/sms/index.js';
 export * from './llm/index.js';
+export * from './channels/teams/index.js';

@@ -34,9 +34,18 @@ export function errorBoundary(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/**
+ * A failed HTTP call the bot made itself during the turn (a reply the connector refused with 401 or
+ * 403, e.g. Teams "blocked by the user"): the caller was authenticated, so it is not a 401.
+ */
+function isOutboundHttpFailure(error: Error): boolean {
+  return error.name === 'RestError' || ('request' in error && 'response' in error);
+}
+
 /** Token-validation failures from botframework-connector surface as plain errors (500 by default): they are 401s. */
 export function isAuthenticationFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  if (isOutboundHttpFailure(error)) return false;
   const status = (error as { statusCode?: number }).statusCode;
   if (status === 401 || status === 403) return true;
   if (['AuthenticationError', 'JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError'].includes(error.name)) return true;
