@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFacts, extractAmounts, extractDates } from './facts.js';
+import { compareFacts, extractAmounts, extractDates, extractTimes } from './facts.js';
 
 describe('extractAmounts', () => {
   it.each([
@@ -39,12 +39,30 @@ describe('extractDates', () => {
   });
 });
 
+describe('extractTimes', () => {
+  it.each([
+    ['8:00 AM', 480],
+    ['8 pm', 1200],
+    ['8:30 p.m.', 1230],
+    ['12:00 PM', 720],
+    ['12:15 a.m.', 15],
+    ['20:00', 1200],
+    ['noon', 720],
+  ])('reads %j', (text, minutes) => {
+    expect(extractTimes(text)).toEqual([minutes]);
+  });
+
+  it('does not take amounts, dates or counts for times', () => {
+    expect(extractTimes('$1,250.00 on 2026-03-05, 3 payments, tries left: 2')).toEqual([]);
+  });
+});
+
 describe('compareFacts', () => {
   const template = 'Your plan is set: 3 payments of $100.00, every month, from March 5, 2026 to May 5, 2026.';
 
   it('accepts a rewrite that keeps every amount and date in other words', () => {
     const result = compareFacts(template, "All set! You'll pay $100 each month, 3 times, from March 5 through May 5, 2026.");
-    expect(result).toEqual({ ok: true, missingAmounts: [], addedAmounts: [], missingDates: [], addedDates: [] });
+    expect(result).toEqual({ ok: true, missingAmounts: [], addedAmounts: [], missingDates: [], addedDates: [], missingTimes: [], addedTimes: [] });
   });
 
   it('names a changed balance as missing and added', () => {
@@ -57,6 +75,13 @@ describe('compareFacts', () => {
   it('names a dropped date', () => {
     const result = compareFacts(template, 'Your plan is set: 3 payments of $100.00 every month.');
     expect(result.missingDates).toEqual(['2026-03-05', '2026-05-05']);
+  });
+
+  it('names changed opening hours', () => {
+    const result = compareFacts('Call 1-800-555-0100, Monday to Friday, 8:00 AM to 8:00 PM Eastern Time.', 'Call us weekdays from 8 a.m. to 6 p.m. Eastern.');
+    expect(result.missingTimes).toEqual(['20:00']);
+    expect(result.addedTimes).toEqual(['18:00']);
+    expect(compareFacts('8:00 AM to 8:00 PM', 'from 8 in the morning, 8 AM, until 20:00').ok).toBe(true);
   });
 
   it('names an added date and takes the renderer facts when given', () => {

@@ -1,5 +1,6 @@
-// The facts a rewrite must keep: every money amount and calendar date of the approved template, in
-// whatever format the model wrote them ("$1,250.00", "1,250 dollars", "March 5", "5 de marzo").
+// The facts a rewrite must keep: every money amount, calendar date and clock time of the approved
+// template, in whatever format the model wrote them ("$1,250.00", "1,250 dollars", "March 5",
+// "5 de marzo", "8:00 PM", "20:00").
 import type { MinorUnits } from '../../guardrails/index.js';
 
 export interface DateFact {
@@ -116,6 +117,29 @@ export function extractDates(text: string): DateFact[][] {
   return found;
 }
 
+const TIME_12H = /\b(\d{1,2})(?::([0-5]\d))?\s?([ap])\.?\s?m\b\.?/gi;
+const TIME_24H = /\b([01]?\d|2[0-3]):([0-5]\d)\b/g;
+const NOON = /\b(?:noon|midday|mediod[ií]a)\b/gi;
+const MIDNIGHT = /\b(?:midnight|medianoche)\b/gi;
+
+/** Every clock time the text writes ("8:00 AM", "8 p.m.", "20:00", "noon"), as minutes after midnight. */
+export function extractTimes(text: string): number[] {
+  const times: number[] = [];
+  const rest = text.replace(TIME_12H, (_match, hour: string, minute: string | undefined, half: string) => {
+    const h = Number(hour);
+    if (h >= 1 && h <= 12) times.push(((h % 12) + (half.toLowerCase() === 'p' ? 12 : 0)) * 60 + Number(minute ?? 0));
+    return ' ';
+  });
+  for (const match of rest.matchAll(TIME_24H)) times.push(Number(match[1]) * 60 + Number(match[2]));
+  for (const _ of rest.matchAll(NOON)) times.push(720);
+  for (const _ of rest.matchAll(MIDNIGHT)) times.push(0);
+  return times;
+}
+
+function describeTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 function isoToFact(iso: string): DateFact | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
@@ -145,11 +169,14 @@ export interface FactComparison {
   /** Template dates (YYYY-MM-DD, or --MM-DD without a year) the rewrite does not state. */
   missingDates: string[];
   addedDates: string[];
+  /** Template clock times (HH:MM, 24-hour) the rewrite does not state, e.g. opening hours. */
+  missingTimes: string[];
+  addedTimes: string[];
 }
 
 /**
- * Compares the facts of an approved template with a rewrite: every amount and date of the template
- * must still be there, and none may be added. `expected` (from the renderer) takes the place of
+ * Compares the facts of an approved template with a rewrite: every amount, date and time of the
+ * template must still be there, and none may be added. `expected` (from the renderer) takes the place of
  * reading the template text when given.
  */
 export function compareFacts(
@@ -173,11 +200,17 @@ export function compareFacts(
   const addedDates = rewriteDates
     .filter((written) => !templateDates.some((readings) => matches(readings, written)))
     .map((readings) => describeDate(readings[0] as DateFact));
+  const templateTimes = new Set(extractTimes(template));
+  const rewriteTimes = new Set(extractTimes(rewrite));
+  const missingTimes = [...templateTimes].filter((time) => !rewriteTimes.has(time)).map(describeTime);
+  const addedTimes = [...rewriteTimes].filter((time) => !templateTimes.has(time)).map(describeTime);
   return {
-    ok: missingAmounts.length + addedAmounts.length + missingDates.length + addedDates.length === 0,
+    ok: missingAmounts.length + addedAmounts.length + missingDates.length + addedDates.length + missingTimes.length + addedTimes.length === 0,
     missingAmounts,
     addedAmounts,
     missingDates: [...new Set(missingDates)],
     addedDates: [...new Set(addedDates)],
+    missingTimes,
+    addedTimes,
   };
 }

@@ -120,21 +120,16 @@ export function checkRewrite(input: RewriteCheckInput): RewriteVerdict {
 
   const wanted = placeholdersIn(input.template);
   const written = placeholdersIn(text);
-  const missing = [...new Set(wanted.filter((token) => !written.includes(token)))];
-  if (missing.length > 0) return { ok: false, reason: 'dropped-fact', detail: `missing ${missing.join(', ')}` };
+  const lost = [...new Set(wanted.filter((token) => !written.includes(token)))];
+  if (lost.length > 0) return { ok: false, reason: 'dropped-fact', detail: `missing ${lost.join(', ')}` };
   const foreign = [...new Set(written.filter((token) => !wanted.includes(token)))];
   if (foreign.length > 0) return { ok: false, reason: 'added-fact', detail: `not in the template: ${foreign.join(', ')}` };
 
   const facts = compareFacts(input.template, text, input.facts);
-  if (facts.missingAmounts.length + facts.missingDates.length > 0) {
-    const parts = [...facts.missingAmounts.map((a) => `amount ${a}`), ...facts.missingDates.map((d) => `date ${d}`)];
-    const added = [...facts.addedAmounts.map((a) => `amount ${a}`), ...facts.addedDates.map((d) => `date ${d}`)];
-    return { ok: false, reason: 'dropped-fact', detail: `missing ${parts.join(', ')}${added.length ? `; added ${added.join(', ')}` : ''}` };
-  }
-  if (!facts.ok) {
-    const added = [...facts.addedAmounts.map((a) => `amount ${a}`), ...facts.addedDates.map((d) => `date ${d}`)];
-    return { ok: false, reason: 'added-fact', detail: `added ${added.join(', ')}` };
-  }
+  const missing = [...facts.missingAmounts.map((a) => `amount ${a}`), ...facts.missingDates.map((d) => `date ${d}`), ...facts.missingTimes.map((t) => `time ${t}`)];
+  const added = [...facts.addedAmounts.map((a) => `amount ${a}`), ...facts.addedDates.map((d) => `date ${d}`), ...facts.addedTimes.map((t) => `time ${t}`)];
+  if (missing.length > 0) return { ok: false, reason: 'dropped-fact', detail: `missing ${missing.join(', ')}${added.length ? `; added ${added.join(', ')}` : ''}` };
+  if (added.length > 0) return { ok: false, reason: 'added-fact', detail: `added ${added.join(', ')}` };
   const consequences = addedConsequences(text, input.template);
   if (consequences.length > 0) return { ok: false, reason: 'added-consequence', detail: consequences.join(', ') };
   // A rewrite should be about as long as the approved text; a long one is rambling or padding.

@@ -2,7 +2,7 @@
 // a latency budget, a circuit breaker and a template fallback that never fails.
 export { createLlmLayer, type LlmLayer, type LlmLayerOptions } from './factory.js';
 export { mergeUnderstanding, type FillableDetails, type MergedUnderstanding, type MergeOptions, type SafetyNetReading } from './merge.js';
-export { compareFacts, extractAmounts, extractDates, type DateFact, type FactComparison } from './facts.js';
+export { compareFacts, extractAmounts, extractDates, extractTimes, type DateFact, type FactComparison } from './facts.js';
 export { checkRewrite, cleanRewrite, guessLanguage, type RewriteVerdict } from './hygiene.js';
 export { maskIdentifiers, Redactor } from './redact.js';
 export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';
