@@ -125,3 +125,51 @@ export interface RecordsStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A payment arrangement the consumer agreed to, within the creditor's authority. */
+export interface Arrangement {
+  id: string;
+  accountId: string;
+  kind: 'plan' | 'settlement' | 'promise' | 'pay-in-full';
+  /** Minor units. For a plan: each instalment; for a settlement or promise: the amount. */
+  amount: number;
+  currency: string;
+  /** For a plan: the schedule of due dates (YYYY-MM-DD). For a promise or settlement: one date. */
+  dates: string[];
+  frequency?: 'weekly' | 'biweekly' | 'monthly';
+  conversationId?: string;
+  createdAt: Date;
+}
+
+export interface ArrangementRepository {
+  record(arrangement: Arrangement): Promise<void>;
+  listForAccount(accountId: string): Promise<Arrangement[]>;
+}
+
+export interface HandoffRequest {
+  id: string;
+  accountId?: string;
+  conversationId: string;
+  channel: string;
+  reason: 'human_agent' | 'complaint' | 'crisis' | 'doom-loop' | 'identity-locked' | 'hardship' | 'other';
+  /** The last turns, masked, so the person taking over does not have to ask again. */
+  context: Array<{ from: 'consumer' | 'parley'; text: string; at: string }>;
+  requestedAt: Date;
+}
+
+/** People waiting to take over a conversation; the console lists the queue. */
+export interface HandoffQueue {
+  enqueue(request: HandoffRequest): Promise<{ position: number }>;
+  list(): Promise<HandoffRequest[]>;
+}
+
+export interface PaymentLink {
+  url: string;
+  reference: string;
+  expiresAt: Date;
+}
+
+/** Payments never happen in chat: the consumer gets a link to a payment page. */
+export interface PaymentLinks {
+  create(input: { accountId: string; amount: number; currency: string; purpose: Arrangement['kind']; at: Date }): Promise<PaymentLink>;
+}

@@ -47,6 +47,10 @@ export const consumerFlagsSchema = z.object({
   /** Written, revocable consent to electronic messages (NYC requires it for texts and email). */
   electronicConsent: z.object({ at: instant, media: z.array(mediumSchema) }).optional(),
   legalHold: z.object({ at: instant, reason: z.string() }).optional(),
+  /** When the verified consumer first received the initial debt-collector disclosure (1006.18(e)(1)). */
+  initialDisclosureAt: instant.optional(),
+  /** Linked channel identities (a Teams user id, a web chat user) recorded after verification only. */
+  linkedIdentities: z.array(z.object({ channel: z.string(), id: z.string(), at: instant })).default([]),
 });
 export type ConsumerFlags = z.output<typeof consumerFlagsSchema>;
 
