@@ -7,3 +7,5 @@ export * from './contact-window/index.js';
 export * from './frequency/index.js';
 export * from './disclosures/index.js';
 export * from './gate/index.js';
+export * from './content/index.js';
+export * from './intents/index.js';

@@ -1,0 +1,17 @@
+// The intent safety net: deterministic recognition of what a consumer's message asks for or tells.
+export { classifyIntents, normalizedForm, type Classification, type ClassifyOptions } from './classify.js';
+export { INTENTS, INTENT_IDS, isIntentId, isRightsBearing, type IntentId, type IntentInfo } from './ids.js';
+export type {
+  AttorneyDetail,
+  ChannelOptOutDetail,
+  InconvenientPlaceDetail,
+  InconvenientTimeDetail,
+  IntentDetails,
+  OptOutMedium,
+  PaymentDate,
+  PaymentPlanDetail,
+  PromiseToPayDetail,
+  SettlementDetail,
+} from './details.js';
+export type { IntentRule, PatternPack } from './pack.js';
+export { evaluateIntents, type IntentEvaluation, type IntentScore, type LabelledMessage } from './evaluate.js';
