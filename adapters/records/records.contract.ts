@@ -1,5 +1,5 @@
 // One behavioural suite for the records store, run against real PostgreSQL and against PGlite.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, AuditEventInput } from '../../dialogs/ports.js';
 import { emptyFlags, parseAccount, type Account, type AccountInput } from '../../guardrails/index.js';
 import { auditEventHash } from './audit-hash.js';
@@ -53,11 +53,14 @@ const enableTrigger = 'ALTER TABLE audit_events ENABLE TRIGGER audit_events_appe
 export function describeRecordsStoreContract(name: string, open: () => Promise<RecordsHarness>): void {
   describe(`records store on ${name}`, () => {
     let h: RecordsHarness;
-    beforeAll(async () => {
-      h = await open();
+    // Opened by the first test rather than in beforeAll: when the database is missing every test
+    // fails with the reason, instead of vitest reporting them as skipped.
+    let opening: Promise<RecordsHarness> | undefined;
+    beforeEach(async () => {
+      h = await (opening ??= open());
     });
     afterAll(async () => {
-      await h?.dispose();
+      await opening?.then((harness) => harness.dispose(), () => undefined);
     });
 
     it('has applied every migration at open, and a second run applies none', async () => {

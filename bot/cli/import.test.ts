@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openRecordsStore, type SqlRecordsStore } from '../../adapters/index.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/postgres.js';
 import { runParley } from '../../tests/support/cli.js';
@@ -36,11 +36,15 @@ function writeFile(name: string, lines: string[]): string {
 
 const run = runParley;
 
-beforeAll(async () => {
-  database = await createTestDatabase('cli_import');
-  process.env.DATABASE_URL = database.url;
-  process.env.PARLEY_DATA_DIR = dir;
-  store = await openRecordsStore({ databaseUrl: database.url, dataDir: dir });
+// Set up by the first test, not in beforeAll: without PostgreSQL every test fails with the reason rather than being skipped.
+let ready: Promise<void> | undefined;
+beforeEach(async () => {
+  await (ready ??= (async () => {
+    database = await createTestDatabase('cli_import');
+    process.env.DATABASE_URL = database.url;
+    process.env.PARLEY_DATA_DIR = dir;
+    store = await openRecordsStore({ databaseUrl: database.url, dataDir: dir });
+  })());
 });
 afterAll(async () => {
   await store?.close();

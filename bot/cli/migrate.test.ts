@@ -1,13 +1,17 @@
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runParley } from '../../tests/support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/postgres.js';
 
 let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('cli_migrate');
-  process.env.DATABASE_URL = database.url;
-  process.env.PARLEY_DATA_DIR = os.tmpdir();
+// Created by the first test, not in beforeAll: without PostgreSQL every test fails with the reason rather than being skipped.
+let ready: Promise<void> | undefined;
+beforeEach(async () => {
+  await (ready ??= (async () => {
+    database = await createTestDatabase('cli_migrate');
+    process.env.DATABASE_URL = database.url;
+    process.env.PARLEY_DATA_DIR = os.tmpdir();
+  })());
 });
 afterAll(async () => {
   await database?.drop();

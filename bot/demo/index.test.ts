@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openRecordsStore, type SqlRecordsStore } from '../../adapters/index.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/postgres.js';
 import { demoPortfolio, loadDemoPortfolioIfEmpty } from './index.js';
@@ -8,9 +8,13 @@ const at = new Date('2026-11-24T12:00:00.000Z');
 let database: TestDatabase;
 let store: SqlRecordsStore;
 
-beforeAll(async () => {
-  database = await createTestDatabase('demo');
-  store = await openRecordsStore({ databaseUrl: database.url, dataDir: os.tmpdir() });
+// Created by the first test, not in beforeAll: without PostgreSQL every test fails with the reason rather than being skipped.
+let ready: Promise<void> | undefined;
+beforeEach(async () => {
+  await (ready ??= (async () => {
+    database = await createTestDatabase('demo');
+    store = await openRecordsStore({ databaseUrl: database.url, dataDir: os.tmpdir() });
+  })());
 });
 afterAll(async () => {
   await store?.close();
