@@ -3,6 +3,7 @@ import { ConversationState, UserState } from 'botbuilder';
 import { openRecordsStore, openStateStores } from '../../adapters/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { loadDemoPortfolioIfEmpty } from '../demo/index.js';
 import { TurnPipeline } from '../turn/pipeline.js';
 import { SkeletonBot } from '../turn/skeleton-bot.js';
 import { createAdapter } from './adapter.js';
@@ -28,6 +29,15 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const clock = options.clock ?? (() => new Date());
   const records = await openRecordsStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const state = await openStateStores({ redisUrl: config.redisUrl });
+  try {
+    if (config.loadDemo) {
+      const { loaded } = await loadDemoPortfolioIfEmpty(records, clock());
+      if (loaded > 0) logger.info({ loaded }, 'demo portfolio loaded into an empty database');
+    }
+  } catch (error) {
+    await Promise.allSettled([records.close(), state.close()]);
+    throw error;
+  }
 
   const conversationState = new ConversationState(state.storage);
   const userState = new UserState(state.storage);
