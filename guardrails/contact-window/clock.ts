@@ -6,40 +6,65 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
 /**
- * UTC offsets come from luxon's IANA zones (the platform's tz database), cached per zone in
- * 15-minute buckets: every real-world offset change happens on a quarter hour, and a bucket whose two
- * ends disagree (a transition inside it) is never cached but computed exactly. Window evaluation runs
- * hundreds of thousands of times a second; asking Intl each time would not.
+ * UTC offsets come from luxon's IANA zones (the platform's tz database). Asking Intl for every
+ * evaluation would be far too slow, so offsets are cached per zone and UTC day: a day whose first and
+ * last millisecond have the same offset has that offset throughout (no zone changes its offset twice
+ * within a day and back). A day with a transition in it is cached in 15-minute buckets instead (every
+ * real-world change happens on a quarter hour), and a bucket holding the transition itself is
+ * computed exactly each time.
  */
-const BUCKET_MS = 15 * MINUTE_MS;
-const offsetCaches = new Map<string, Map<number, number>>();
-const ianaZones = new Map<string, IANAZone>();
+const QUARTER_MS = 15 * MINUTE_MS;
 
-function ianaZone(zone: string): IANAZone {
-  let z = ianaZones.get(zone);
-  if (!z) {
-    z = IANAZone.create(zone);
-    ianaZones.set(zone, z);
+interface ZoneOffsets {
+  zone: IANAZone;
+  days: Map<number, number>;
+  transitionDays: Set<number>;
+  quarters: Map<number, number>;
+  /** The last day looked up, which most lookups repeat. */
+  lastDay: number;
+  lastOffset: number;
+}
+
+const zoneOffsets = new Map<string, ZoneOffsets>();
+
+function offsetsOf(zone: string): ZoneOffsets {
+  let entry = zoneOffsets.get(zone);
+  if (!entry) {
+    entry = { zone: IANAZone.create(zone), days: new Map(), transitionDays: new Set(), quarters: new Map(), lastDay: Number.NaN, lastOffset: 0 };
+    zoneOffsets.set(zone, entry);
   }
-  return z;
+  return entry;
 }
 
 /** The zone's UTC offset in minutes at an instant (epoch ms). */
 export function offsetMinutes(zone: string, ms: number): number {
-  let cache = offsetCaches.get(zone);
-  if (!cache) {
-    cache = new Map();
-    offsetCaches.set(zone, cache);
+  const entry = offsetsOf(zone);
+  const day = Math.floor(ms / DAY_MS);
+  if (day === entry.lastDay) return entry.lastOffset;
+  const known = entry.days.get(day);
+  if (known !== undefined) {
+    entry.lastDay = day;
+    entry.lastOffset = known;
+    return known;
   }
-  const bucket = Math.floor(ms / BUCKET_MS);
-  const hit = cache.get(bucket);
+  if (!entry.transitionDays.has(day)) {
+    const first = entry.zone.offset(day * DAY_MS);
+    if (first === entry.zone.offset(day * DAY_MS + DAY_MS - 1)) {
+      if (entry.days.size > 100_000) entry.days.clear();
+      entry.days.set(day, first);
+      entry.lastDay = day;
+      entry.lastOffset = first;
+      return first;
+    }
+    entry.transitionDays.add(day);
+  }
+  const quarter = Math.floor(ms / QUARTER_MS);
+  const hit = entry.quarters.get(quarter);
   if (hit !== undefined) return hit;
-  const z = ianaZone(zone);
-  const atStart = z.offset(bucket * BUCKET_MS);
-  const atEnd = z.offset(bucket * BUCKET_MS + BUCKET_MS - 1);
-  if (atStart !== atEnd) return z.offset(ms);
-  if (cache.size > 200_000) cache.clear();
-  cache.set(bucket, atStart);
+  const atStart = entry.zone.offset(quarter * QUARTER_MS);
+  if (atStart !== entry.zone.offset(quarter * QUARTER_MS + QUARTER_MS - 1)) return entry.zone.offset(ms);
+  if (entry.quarters.size > 100_000) entry.quarters.clear();
+  entry.quarters.set(quarter, atStart);
   return atStart;
 }
 
@@ -61,14 +86,33 @@ export function localTime(zone: string, ms: number): LocalTime {
   return { day, weekday: (((day + 3) % 7) + 7) % 7 + 1, msOfDay: local - day * DAY_MS, offset };
 }
 
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian; H. Hinnant's civil_from_days). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
 /** "2026-03-08T14:00:00-04:00": the local wall time with its offset, as the CLI and audit show it. */
+export function formatLocalTime(local: LocalTime): string {
+  const [year, month, day] = civilFromDays(local.day);
+  const seconds = Math.floor(local.msOfDay / 1000);
+  const abs = Math.abs(local.offset);
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}${local.offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
 export function formatLocal(zone: string, ms: number): string {
-  if (!isKnownZone(zone)) return 'unknown';
-  const offset = offsetMinutes(zone, ms);
-  const wall = new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 19);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return isKnownZone(zone) ? formatLocalTime(localTime(zone, ms)) : 'unknown';
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Account, Channel, ConsumerFlags } from '../domain/index.js';
 import type { RuleApplication } from '../decision/types.js';
 import { combinedWindow, rulesInForce, rulesOfKind, ruleSetFor, type Rule } from '../rules/index.js';
-import { DAY_MS, formatLocal, instantsOf, localTime } from './clock.js';
+import { DAY_MS, HOUR_MS, formatLocalTime, instantsOf, localTime, type LocalTime } from './clock.js';
 import { allowedByWeekday, clockMs, inside, type InconvenientTime, type Interval } from './intervals.js';
 import { candidateZones, isKnownZone, type CandidateZones, type ZoneSources } from './zones.js';
 
@@ -35,10 +35,14 @@ export const NEXT_PERMITTED_HORIZON_DAYS = 8;
 
 function hhmm(msOfDay: number): string {
   const minutes = Math.floor(msOfDay / 60_000);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}`;
 }
 
-function permittedAt(zones: readonly string[], week: readonly (readonly Interval[])[], ms: number): boolean {
+type Week = readonly (readonly Interval[])[];
+
+function permittedAt(zones: readonly string[], week: Week, ms: number): boolean {
   for (const zone of zones) {
     if (!isKnownZone(zone)) return false;
     const local = localTime(zone, ms);
@@ -47,30 +51,53 @@ function permittedAt(zones: readonly string[], week: readonly (readonly Interval
   return true;
 }
 
+function weekdayOf(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
 /**
  * The earliest instant after `at` (and within the horizon) inside the window in every zone. Such an
- * instant is where some zone's local clock enters one of its allowed intervals, so only those
- * entry points (and the moments clocks jump over a gap) need testing, each checked in every zone.
- * Working from wall times per zone with the zone's real offsets makes DST days come out right.
+ * instant is where some zone's local clock enters one of its allowed intervals (or jumps into one
+ * over a DST gap), so only those entry points need testing, each checked in every zone. Working from
+ * wall times per zone with the zone's real offsets makes DST days come out right.
+ *
+ * Entry points are gathered one local day at a time, in every zone. Those of local day today+k all
+ * lie after at + (k-1) days less the largest DST shift, so once a permitted one earlier than that is
+ * found no later day can hold an earlier one.
  */
-function nextPermitted(zones: readonly string[], week: readonly (readonly Interval[])[], at: number): number | null {
+function nextPermitted(zones: readonly string[], week: Week, at: number): number | null {
   const horizon = at + NEXT_PERMITTED_HORIZON_DAYS * DAY_MS;
-  const candidates: number[] = [];
+  const today: number[] = [];
   for (const zone of zones) {
     if (!isKnownZone(zone)) return null;
-    const today = localTime(zone, at).day;
-    for (let day = today - 1; day <= today + NEXT_PERMITTED_HORIZON_DAYS + 1; day++) {
-      const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
-      for (const [from] of week[weekday] ?? []) {
-        for (const instant of instantsOf(zone, day * DAY_MS + from)) {
-          if (instant > at && instant <= horizon) candidates.push(instant);
+    today.push(localTime(zone, at).day);
+  }
+  const candidates: number[] = [];
+  let best = Infinity;
+  for (let k = -1; k <= NEXT_PERMITTED_HORIZON_DAYS + 1; k++) {
+    for (let z = 0; z < zones.length; z++) {
+      const day = (today[z] ?? 0) + k;
+      for (const [from] of week[weekdayOf(day)] ?? []) {
+        for (const instant of instantsOf(zones[z] ?? '', day * DAY_MS + from)) {
+          if (instant > at && instant <= horizon && instant < best) candidates.push(instant);
         }
       }
     }
+    if (candidates.length > 0) {
+      candidates.sort((a, b) => a - b);
+      for (const candidate of candidates) {
+        if (candidate >= best) break;
+        if (permittedAt(zones, week, candidate)) {
+          best = candidate;
+          break;
+        }
+      }
+      candidates.length = 0;
+    }
+    // Entry points of local day today+k+1 or later are at least k days less 2 hours after `at`.
+    if (best <= at + k * DAY_MS - 2 * HOUR_MS) break;
   }
-  candidates.sort((a, b) => a - b);
-  for (const candidate of candidates) if (permittedAt(zones, week, candidate)) return candidate;
-  return null;
+  return best === Infinity ? null : best;
 }
 
 /** Designated restrictions in force at `at`: said at or before it (a decision replayed later sees the same ones). */
@@ -85,6 +112,18 @@ function describeRestriction(entry: InconvenientTime): string {
   return `${parts.length > 0 ? parts.join(' and ') : 'not at all'}${days}${entry.said ? ` ("${entry.said}")` : ''}`;
 }
 
+/** "America/New_York 07:30, America/Chicago 06:30" for the given zones (all when indexes is null). */
+function describeZones(zones: readonly string[], locals: readonly (LocalTime | null)[], indexes: readonly number[] | null): string {
+  let text = '';
+  const count = indexes ? indexes.length : zones.length;
+  for (let n = 0; n < count; n++) {
+    const i = indexes ? (indexes[n] ?? 0) : n;
+    const local = locals[i];
+    text += `${n > 0 ? ', ' : ''}${zones[i]} ${local ? hhmm(local.msOfDay) : '(unknown zone)'}`;
+  }
+  return text;
+}
+
 /**
  * The window decision over rules already chosen for the account (the gate passes its own in-force
  * rules so packs are combined once per decision).
@@ -92,8 +131,14 @@ function describeRestriction(entry: InconvenientTime): string {
 export function evaluateWindowWith(rules: readonly Rule[], candidates: CandidateZones, inconvenientTimes: readonly InconvenientTime[] | undefined, at: Date): WindowResult {
   const ms = at.getTime();
   const zones = candidates.zones;
+  // Each zone's local time, computed once and used for the decision, the reasons and the output.
+  const locals: (LocalTime | null)[] = [];
   const localTimes: Record<string, string> = {};
-  for (const zone of zones) localTimes[zone] = formatLocal(zone, ms);
+  for (const zone of zones) {
+    const local = isKnownZone(zone) ? localTime(zone, ms) : null;
+    locals.push(local);
+    localTimes[zone] = local ? formatLocalTime(local) : 'unknown';
+  }
   const applied: RuleApplication[] = [];
   const packWindow = combinedWindow(rules);
   const location = rulesOfKind(rules, 'location-policy')[0];
@@ -114,7 +159,16 @@ export function evaluateWindowWith(rules: readonly Rule[], candidates: Candidate
     return { permitted: false, zones, localTimes, window: { start: packWindow.start, end: packWindow.end }, nextPermittedAt: null, rules: applied, violations: [unknown] };
   }
 
-  const permitted = permittedAt(zones, week, ms);
+  const packStart = clockMs(packWindow.start);
+  const packEnd = clockMs(packWindow.end);
+  const packOutside: number[] = [];
+  const designatedOutside: number[] = [];
+  for (let i = 0; i < locals.length; i++) {
+    const local = locals[i];
+    if (!local || local.msOfDay < packStart || local.msOfDay > packEnd) packOutside.push(i);
+    else if (!inside(week[local.weekday] ?? [], local.msOfDay)) designatedOutside.push(i);
+  }
+  const permitted = packOutside.length === 0 && designatedOutside.length === 0;
   const next = permitted ? ms : nextPermitted(zones, week, ms);
 
   // Narrowed window for display: designated times that apply every day and form a single span.
@@ -127,26 +181,17 @@ export function evaluateWindowWith(rules: readonly Rule[], candidates: Candidate
     if (entry.notAfter && entry.notAfter < end) end = entry.notAfter;
   }
 
-  const outside = zones.filter((zone) => !permittedAt([zone], week, ms));
-  const describeZones = (list: readonly string[]): string =>
-    list.map((zone) => `${zone} ${isKnownZone(zone) ? hhmm(localTime(zone, ms).msOfDay) : '(unknown zone)'}`).join(', ');
   if (location) {
-    const sourceList = zones.map((zone) => `${zone} from ${(candidates.sources.get(zone) ?? []).join(' and ')}`).join('; ');
+    let sourceList = '';
+    for (const zone of zones) sourceList += `${sourceList ? '; ' : ''}${zone} from ${(candidates.sources.get(zone) ?? []).join(' and ')}`;
     applied.push({
       ruleId: location.id,
       citation: location.citation,
-      reason:
-        zones.length === 1
-          ? `one candidate time zone: ${sourceList}`
-          : `${zones.length} candidate time zones (${sourceList}): contact only when inside the window in every one`,
+      reason: zones.length === 1 ? `one candidate time zone: ${sourceList}` : `${zones.length} candidate time zones (${sourceList}): contact only when inside the window in every one`,
     });
   }
-  const packOutside = zones.filter((zone) => {
-    if (!isKnownZone(zone)) return true;
-    const local = localTime(zone, ms).msOfDay;
-    return local < clockMs(packWindow.start) || local > clockMs(packWindow.end);
-  });
   const violations: RuleApplication[] = [];
+  const everyZone = packOutside.length === 0 ? describeZones(zones, locals, null) : '';
   for (const rule of packWindow.rules) {
     const narrowed = rule.parameters.start !== packWindow.start || rule.parameters.end !== packWindow.end ? ` (combined window ${packWindow.start}–${packWindow.end})` : '';
     const application = {
@@ -154,21 +199,20 @@ export function evaluateWindowWith(rules: readonly Rule[], candidates: Candidate
       citation: rule.citation,
       reason:
         packOutside.length === 0
-          ? `inside ${rule.parameters.start}–${rule.parameters.end}${narrowed} in every candidate zone: ${describeZones(zones)}`
-          : `outside ${rule.parameters.start}–${rule.parameters.end}${narrowed}: ${describeZones(packOutside)}`,
+          ? `inside ${rule.parameters.start}–${rule.parameters.end}${narrowed} in every candidate zone: ${everyZone}`
+          : `outside ${rule.parameters.start}–${rule.parameters.end}${narrowed}: ${describeZones(zones, locals, packOutside)}`,
     };
     applied.push(application);
     if (packOutside.length > 0) violations.push(application);
   }
   if (designated && restrictions.length > 0) {
-    const blocked = outside.filter((zone) => !packOutside.includes(zone));
     const application = {
       ruleId: designated.id,
       citation: designated.citation,
-      reason: `the consumer designated ${restrictions.map(describeRestriction).join('; ')}: ${blocked.length > 0 ? `inconvenient now in ${describeZones(blocked)}` : 'not inconvenient now'}`,
+      reason: `the consumer designated ${restrictions.map(describeRestriction).join('; ')}: ${designatedOutside.length > 0 ? `inconvenient now in ${describeZones(zones, locals, designatedOutside)}` : 'not inconvenient now'}`,
     };
     applied.push(application);
-    if (blocked.length > 0) violations.push(application);
+    if (designatedOutside.length > 0) violations.push(application);
   }
   return {
     permitted,

@@ -82,15 +82,31 @@ export interface ZoneSources {
 
 export interface CandidateZones {
   /** Sorted, without duplicates. */
-  zones: string[];
-  /** Where each zone came from, for the decision's reasons ("+16175550123", "ZIP 94105", "stated"). */
-  sources: Map<string, string[]>;
+  readonly zones: string[];
+  /** Where each zone came from, for the decision's reasons ("phone +1617…23", "postal code 94105", "stated by the consumer"). */
+  readonly sources: ReadonlyMap<string, readonly string[]>;
   /** Inputs that gave no zone (unknown ZIP, unknown stated zone), so the reasons can say so. */
-  unresolved: string[];
+  readonly unresolved: readonly string[];
 }
 
-/** Every zone the consumer might be in, from every phone number, the address and what they said. */
+const candidateCache = new Map<string, CandidateZones>();
+
+/**
+ * Every zone the consumer might be in, from every phone number, the address and what they said.
+ * Cached by its inputs (the same account is evaluated again and again); the result is shared, so
+ * callers must not change it.
+ */
 export function candidateZones(input: ZoneSources): CandidateZones {
+  const key = `${(input.phones ?? []).join(',')}|${input.postalCode ?? ''}|${input.country ?? ''}|${(input.statedTimeZones ?? []).join(',')}`;
+  const cached = candidateCache.get(key);
+  if (cached) return cached;
+  const result = computeCandidateZones(input);
+  if (candidateCache.size > 50_000) candidateCache.clear();
+  candidateCache.set(key, result);
+  return result;
+}
+
+function computeCandidateZones(input: ZoneSources): CandidateZones {
   const sources = new Map<string, string[]>();
   const unresolved: string[] = [];
   const add = (zone: string, from: string): void => {

@@ -8,8 +8,6 @@
 const GSM7_BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const GSM7_EXTENSION = '^{}\\[~]|€\f';
-const basic = new Set(GSM7_BASIC);
-const extension = new Set(GSM7_EXTENSION);
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
@@ -18,8 +16,26 @@ export const SEGMENT_LIMITS = {
   'UCS-2': { single: 70, multi: 67 },
 } as const;
 
+/** Septets per UTF-16 code unit: 1 basic, 2 extension, 0 not in GSM-7. Built once; a table lookup per character. */
+const latin = new Uint8Array(256);
+const wide = new Map<number, number>();
+for (const [chars, septets] of [
+  [GSM7_BASIC, 1],
+  [GSM7_EXTENSION, 2],
+] as const) {
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
+    if (code < 256) latin[code] = septets;
+    else wide.set(code, septets);
+  }
+}
+
+function septetsOf(code: number): number {
+  return code < 256 ? (latin[code] ?? 0) : (wide.get(code) ?? 0);
+}
+
 export function smsEncodingOf(text: string): SmsEncoding {
-  for (const char of text) if (!basic.has(char) && !extension.has(char)) return 'UCS-2';
+  for (let i = 0; i < text.length; i++) if (septetsOf(text.charCodeAt(i)) === 0) return 'UCS-2';
   return 'GSM-7';
 }
 
@@ -27,7 +43,7 @@ export function smsEncodingOf(text: string): SmsEncoding {
 export function smsUnits(text: string, encoding: SmsEncoding = smsEncodingOf(text)): number {
   if (encoding === 'UCS-2') return text.length;
   let units = 0;
-  for (const char of text) units += extension.has(char) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) units += septetsOf(text.charCodeAt(i)) || 1;
   return units;
 }
 
@@ -38,8 +54,18 @@ export interface SmsMeasure {
 }
 
 export function measureSms(text: string): SmsMeasure {
-  const encoding = smsEncodingOf(text);
-  const units = smsUnits(text, encoding);
+  // One pass: count septets until a character outside GSM-7 makes the whole text UCS-2.
+  let septets = 0;
+  let encoding: SmsEncoding = 'GSM-7';
+  for (let i = 0; i < text.length; i++) {
+    const n = septetsOf(text.charCodeAt(i));
+    if (n === 0) {
+      encoding = 'UCS-2';
+      break;
+    }
+    septets += n;
+  }
+  const units = encoding === 'UCS-2' ? text.length : septets;
   const limits = SEGMENT_LIMITS[encoding];
   return { encoding, units, segments: units <= limits.single ? 1 : Math.ceil(units / limits.multi) };
 }

@@ -13,7 +13,8 @@ export const DISCLOSURE_TEXT_IDS: readonly string[] = Object.keys(texts);
 export function disclosureText(id: string, language: Language, values: Readonly<Record<string, string>> = {}): string {
   const entry = texts[id];
   if (!entry) throw new Error(`unknown disclosure text ${id}`);
-  return entry[language].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  const text = entry[language];
+  return text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) : text;
 }
 
 export function disclosureTitle(id: string): string {

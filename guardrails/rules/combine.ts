@@ -17,7 +17,7 @@ export interface RuleSet {
   rules: readonly Rule[];
   byId: ReadonlyMap<string, Rule>;
   /** In-force rules per channel and effective-date interval, computed once. */
-  cache: Map<string, readonly Rule[]>;
+  cache: Map<Channel, (readonly Rule[])[]>;
   /** Every effectiveFrom/effectiveTo instant, sorted, to find which interval an instant falls in. */
   boundaries: readonly number[];
 }
@@ -26,8 +26,19 @@ const sets = new Map<string, RuleSet>();
 const allById = new Map<string, Rule>();
 for (const pack of RULE_PACKS) for (const rule of pack.rules) if (!allById.has(rule.id)) allById.set(rule.id, rule);
 
+const setsByArray = new WeakMap<readonly string[], RuleSet>();
+
 /** The combined rules for an account's jurisdictions, e.g. ["US", "US-NY", "US-NY-NYC"] or ["GB"]. */
 export function ruleSetFor(jurisdictions: readonly string[]): RuleSet {
+  // An account keeps its jurisdictions array, so most lookups are by identity.
+  const same = setsByArray.get(jurisdictions);
+  if (same) return same;
+  const set = ruleSetByKey(jurisdictions);
+  setsByArray.set(jurisdictions, set);
+  return set;
+}
+
+function ruleSetByKey(jurisdictions: readonly string[]): RuleSet {
   const key = jurisdictions.join('|');
   const cached = sets.get(key);
   if (cached) return cached;
@@ -62,16 +73,33 @@ export function rulesInForce(set: RuleSet, at: Date, channel: Channel): readonly
   const ms = at.getTime();
   let interval = 0;
   while (interval < set.boundaries.length && (set.boundaries[interval] ?? Infinity) <= ms) interval++;
-  const key = `${channel}|${interval}`;
-  const cached = set.cache.get(key);
+  let perChannel = set.cache.get(channel);
+  if (!perChannel) {
+    perChannel = [];
+    set.cache.set(channel, perChannel);
+  }
+  const cached = perChannel[interval];
   if (cached) return cached;
   const rules = set.rules.filter((rule) => rule.channels.includes(channel) && rule.fromMs <= ms && ms < rule.toMs);
-  set.cache.set(key, rules);
+  perChannel[interval] = rules;
   return rules;
 }
 
-export function rulesOfKind<K extends RuleKind>(rules: readonly Rule[], kind: K): RuleOf<K>[] {
-  return rules.filter((rule): rule is RuleOf<K> => rule.kind === kind);
+const byKind = new WeakMap<readonly Rule[], Map<RuleKind, readonly Rule[]>>();
+
+/** The rules of one kind, in pack order. Cached per rules array (in-force lists are themselves cached), so callers must not change the result. */
+export function rulesOfKind<K extends RuleKind>(rules: readonly Rule[], kind: K): readonly RuleOf<K>[] {
+  let kinds = byKind.get(rules);
+  if (!kinds) {
+    kinds = new Map();
+    byKind.set(rules, kinds);
+  }
+  let found = kinds.get(kind);
+  if (!found) {
+    found = rules.filter((rule) => rule.kind === kind);
+    kinds.set(kind, found);
+  }
+  return found as readonly RuleOf<K>[];
 }
 
 /**
@@ -89,9 +117,18 @@ export interface CombinedWindow {
   rules: readonly RuleOf<'contact-window'>[];
 }
 
+const windowsCache = new WeakMap<readonly Rule[], CombinedWindow | null>();
+
 /** The narrowest window of all in-force contact-window rules; null when none applies. */
 export function combinedWindow(rules: readonly Rule[]): CombinedWindow | null {
-  const windows = rulesOfKind(rules, 'contact-window');
+  const cached = windowsCache.get(rules);
+  if (cached !== undefined) return cached;
+  const combined = combineWindows(rulesOfKind(rules, 'contact-window'));
+  windowsCache.set(rules, combined);
+  return combined;
+}
+
+function combineWindows(windows: readonly RuleOf<'contact-window'>[]): CombinedWindow | null {
   if (windows.length === 0) return null;
   let start = '00:00';
   let end = '23:59';

@@ -79,13 +79,32 @@ export function validationPeriod(account: Account, at: Date): ValidationPeriod |
   if (!account.validationNoticeSentAt) return null;
   const rule = rulesOfKind(rulesInForce(ruleSetFor(account.jurisdictions), at, 'email'), 'validation')[0];
   if (!rule) return null;
-  const sent = utcDay(account.validationNoticeSentAt);
+  const dates = periodDates(account.validationNoticeSentAt, rule.parameters.receiptBusinessDays, rule.parameters.periodDays);
+  return { sentOn: dates.sentOn, receivedOn: dates.receivedOn, endsOn: dates.endsOn, running: at.getTime() < dates.endsEverywhere, ruleId: rule.id, citation: rule.citation };
+}
+
+interface PeriodDates {
+  sentOn: string;
+  receivedOn: string;
+  endsOn: string;
+  endsEverywhere: number;
+}
+
+const periodCache = new Map<string, PeriodDates>();
+
+function periodDates(sentOn: string, receiptBusinessDays: number, periodDays: number): PeriodDates {
+  const key = `${sentOn}|${receiptBusinessDays}|${periodDays}`;
+  const cached = periodCache.get(key);
+  if (cached) return cached;
+  const sent = utcDay(sentOn);
   let received = sent;
-  for (let counted = 0; counted < rule.parameters.receiptBusinessDays; ) {
+  for (let counted = 0; counted < receiptBusinessDays; ) {
     received += DAY_MS;
     if (isBusinessDay(received)) counted++;
   }
-  const ends = received + rule.parameters.periodDays * DAY_MS;
-  const endsEverywhere = ends + DAY_MS + 11 * 3_600_000;
-  return { sentOn: isoDay(sent), receivedOn: isoDay(received), endsOn: isoDay(ends), running: at.getTime() < endsEverywhere, ruleId: rule.id, citation: rule.citation };
+  const ends = received + periodDays * DAY_MS;
+  const dates = { sentOn: isoDay(sent), receivedOn: isoDay(received), endsOn: isoDay(ends), endsEverywhere: ends + DAY_MS + 11 * 3_600_000 };
+  if (periodCache.size > 10_000) periodCache.clear();
+  periodCache.set(key, dates);
+  return dates;
 }
