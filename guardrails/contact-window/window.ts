@@ -191,19 +191,27 @@ export function evaluateWindowWith(rules: readonly Rule[], candidates: Candidate
     });
   }
   const violations: RuleApplication[] = [];
-  const everyZone = packOutside.length === 0 ? describeZones(zones, locals, null) : '';
+  const everyZone = describeZones(zones, locals, null);
   for (const rule of packWindow.rules) {
+    // Each rule is judged by its own hours, so a looser rule is not blamed for a stricter one's refusal.
+    const from = clockMs(rule.parameters.start);
+    const to = clockMs(rule.parameters.end);
+    const outside: number[] = [];
+    for (let i = 0; i < locals.length; i++) {
+      const local = locals[i];
+      if (!local || local.msOfDay < from || local.msOfDay > to) outside.push(i);
+    }
     const narrowed = rule.parameters.start !== packWindow.start || rule.parameters.end !== packWindow.end ? ` (combined window ${packWindow.start}–${packWindow.end})` : '';
     const application = {
       ruleId: rule.id,
       citation: rule.citation,
       reason:
-        packOutside.length === 0
+        outside.length === 0
           ? `inside ${rule.parameters.start}–${rule.parameters.end}${narrowed} in every candidate zone: ${everyZone}`
-          : `outside ${rule.parameters.start}–${rule.parameters.end}${narrowed}: ${describeZones(zones, locals, packOutside)}`,
+          : `outside ${rule.parameters.start}–${rule.parameters.end}${narrowed}: ${describeZones(zones, locals, outside)}`,
     };
     applied.push(application);
-    if (packOutside.length > 0) violations.push(application);
+    if (outside.length > 0) violations.push(application);
   }
   if (designated && restrictions.length > 0) {
     const application = {

@@ -83,7 +83,10 @@ export function compose(input: ComposeInput): Composition {
 
   for (const rule of rulesOfKind(rules, 'state-notice')) {
     const { textId, when, licence } = rule.parameters;
-    if (NO_DEBT_DISCLOSURE.has(purpose)) continue;
+    if (NO_DEBT_DISCLOSURE.has(purpose)) {
+      applied.push({ ruleId: rule.id, citation: rule.citation, reason: `no ${textId} on a ${purpose} message (it says nothing about the debt)` });
+      continue;
+    }
     if (when === 'first-communication' && !facts.firstCommunication) {
       applied.push({ ruleId: rule.id, citation: rule.citation, reason: `${textId} was due with the first communication; not repeated` });
       continue;

@@ -22,7 +22,7 @@ describe('us-ca pack: allow and deny, clock pinned to Wednesday 2026-06-10 12:00
 
   it('ca-notice deny: not repeated on later communications, not given before verification', () => {
     expect(evaluate({ ...base, facts: LATER }).disclosures).not.toContain('ca-notice');
-    const unverified = evaluate({ ...base, facts: { ...FIRST, identityVerified: false } });
+    const unverified = evaluate({ ...base, facts: { ...FIRST, identityVerified: false }, draft: 'Please confirm your date of birth.' });
     expect(unverified.disclosures).toEqual(['email-opt-out']);
     expect(unverified.rules.find((r) => r.ruleId === 'ca-notice')?.reason).toContain('withheld until identity is verified');
   });
