@@ -150,6 +150,9 @@ function checkVerification(rules: readonly Rule[], request: GateRequest, found: 
     if (!rule.parameters.purposes.includes(request.purpose)) continue;
     if (request.facts.identityVerified) {
       found.apply(rule.id, rule.citation, `identity verified: a ${request.purpose} message may reveal the debt`);
+    } else if (request.revealsDebt === false) {
+      // A check-in to a number on file ("a personal business matter") may go to whoever reads it; the draft checks hold its words to that.
+      found.apply(rule.id, rule.citation, `identity not verified, but this ${request.purpose} message is written to reveal no debt; the draft checks hold its words to that`);
     } else {
       found.block.push(found.apply(rule.id, rule.citation, `a ${request.purpose} message reveals the debt and the reader's identity is not verified: verify identity first`));
     }

@@ -47,6 +47,12 @@ export interface GateRequest {
    * is allowed (1006.6(b)(1), comment 6(b)(1)-2).
    */
   repliesSinceInbound?: number;
+  /**
+   * false when the speech act is written to reveal no debt (knowledge marks acts so, e.g. the
+   * reminder.check-in "personal business matter"): such a message may go before identity is verified,
+   * its words still checked for anything that reveals a debt. Absent: treated as revealing one.
+   */
+  revealsDebt?: boolean;
   /** 'shared' when others can read the conversation (a Teams channel or group chat). Default private. */
   audience?: 'private' | 'shared';
 }
