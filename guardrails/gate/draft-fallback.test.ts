@@ -83,3 +83,18 @@ describe('model drafts and their templates (DESIGN.md principle 1)', () => {
     expect(seen[0]?.account?.accountId).toBe('ACC-1001');
   });
 });
+
+describe('messages whose words the law fixes', () => {
+  it('an opt-out confirmation always goes out in the template\'s words, even when the model\'s phrasing passes', () => {
+    const flags = { ...makeRequest().flags, optOuts: [{ medium: 'sms' as const, at: '2026-06-10T15:58:00Z', confirmationSent: false }] };
+    const decision = evaluate(makeRequest({ at: AT, facts: FACTS, flags, purpose: 'opt-out-confirmation', draft: 'Sure thing! You are opted out. By the way, your balance is $1,234.56.', draftSource: 'model', fallback: 'You will not get more texts from us at this number.' }));
+    expect(decision.verdict).toBe('send');
+    expect(decision.text).toBe('You will not get more texts from us at this number.');
+    expect(decision.replacedDraft?.violations.map((v) => v.ruleId)).toEqual(['fixed-wording']);
+  });
+
+  it('a cease notice without its template is blocked', () => {
+    const decision = evaluate(makeRequest({ at: AT, facts: FACTS, purpose: 'cease-notice-ending', draft: 'We are done here.', draftSource: 'model' }));
+    expect(decision.verdict).toBe('block');
+  });
+});

@@ -10,6 +10,13 @@ import type { GateRequest, MessageTarget } from './types.js';
 
 const MINUTE_MS = 60_000;
 
+/**
+ * Messages whose content the law fixes: an opt-out confirmation that contains nothing else
+ * (1006.14(h), 47 CFR 64.1200(a)(12)) and the three notices still allowed after a cease (1006.6(c)(2)).
+ * A model's phrasing of them is always replaced by the approved template.
+ */
+const FIXED_WORDING: ReadonlySet<string> = new Set(['opt-out-confirmation', 'cease-notice-ending', 'cease-notice-remedy', 'cease-notice-specific-remedy']);
+
 /** Collects what a decision found, by the verdict it leads to. */
 class Findings {
   readonly rules: RuleApplication[] = [];
@@ -307,6 +314,11 @@ export function evaluate(request: GateRequest): GateDecision {
   let draftViolations = findingsOf(set, body, ctx);
   let rendered = render(rules, request, body);
   let replacedDraft: GateDecision['replacedDraft'];
+  if (request.draftSource === 'model' && FIXED_WORDING.has(request.purpose)) {
+    // Nothing a model adds can be allowed here: the words are the approved template's or none.
+    const fixed = { ruleId: 'fixed-wording', citation: 'Parley policy (DESIGN.md principle 1)', reason: `a ${request.purpose} message goes out in its approved words, never a model's phrasing` };
+    draftViolations = [...draftViolations, fixed];
+  }
   if (request.draftSource === 'model' && (draftViolations.length > 0 || rendered.tooLong)) {
     replacedDraft = { text: request.draft, violations: [...draftViolations, ...(rendered.tooLong ? [rendered.tooLong] : [])] };
     for (const violation of replacedDraft.violations) found.apply(violation.ruleId, violation.citation, `model draft replaced by the template: ${violation.reason}`);

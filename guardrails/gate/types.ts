@@ -29,8 +29,10 @@ export interface GateRequest {
   /**
    * firstCommunication: the initial debt-collector disclosure has not been delivered to this consumer
    * yet (messages before identity verification do not carry it, so keep it true until a verified one
-   * has). identityVerified: the reader is known to be the consumer. initiatedBy: who started this
-   * exchange; consumer-initiated replies are exempt from the contact window and caps.
+   * has). identityVerified: the reader is known to be the consumer. initiatedBy: 'consumer' only for
+   * a reply to a message the consumer just sent; anything Parley sends on its own (a reminder, a
+   * follow-up hours later) is 'parley'. Consumer-initiated replies are exempt from the contact window
+   * and caps.
    */
   facts: ConversationFacts;
   /** The instant of sending (or of the scheduled attempt). */
