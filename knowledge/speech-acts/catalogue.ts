@@ -119,14 +119,14 @@ export const speechActs = {
   }),
   'payment.link-unavailable': act({
     purpose: 'reply',
-    revealsDebt: false,
+    revealsDebt: true,
     description: 'The payments service could not make a link: a person can help.',
     slots: { ...reachPerson },
   }),
   'payment.no-card-in-chat': act({
     purpose: 'reply',
     revealsDebt: false,
-    description: 'The consumer typed what looks like a card or Social Security number: never here.',
+    description: 'The consumer typed what looks like a card or Social Security number: never here (said before verification too, so it names no payment).',
     slots: {},
   }),
   'payment.confirmed': act({
@@ -302,7 +302,7 @@ export const speechActs = {
   }),
   'hardship.uk-debt-advice': act({
     purpose: 'reply',
-    revealsDebt: false,
+    revealsDebt: true,
     description: 'UK accounts: free debt advice signposting (FG21/1).',
     slots: {},
   }),

@@ -184,6 +184,21 @@ function check(rendered: Rendered, a: Account, label: string): string[] {
 }
 
 describe('approved templates against the guardrail draft checks', () => {
+  it('would catch a template the gate must block (the harness is not vacuous)', () => {
+    const bad = createRenderer({
+      ...approvedTemplates,
+      en: { ...approvedTemplates.en, acts: new Map([...approvedTemplates.en.acts, ['payment.link', [{ text: 'Last chance: pay {amount} today only or we will sue you: {url}', when: [] }]]]) },
+    });
+    const rendered = bad.render('payment.link', { amount: { amount: 124000, currency: 'USD' }, url: 'https://pay.example.com/l/7f3a9c' }, 'en');
+    const rules = check(rendered, us, 'bad').map((line) => line.split(': ')[1]);
+    expect(rules).toEqual(expect.arrayContaining(['false-urgency', 'threat-unintended-action']));
+    // Before verification, even an approved act that reveals the debt is refused.
+    const balance = render('balance.current', { currentBalance: { amount: 124000, currency: 'USD' }, currentCreditor: us.currentCreditor }, 'en');
+    expect(checkDraft(balance.text, { language: 'en', account: us, facts: { firstCommunication: false, identityVerified: false, initiatedBy: 'consumer' }, at: AT }).map((f) => f.ruleId)).toContain(
+      'third-party-disclosure',
+    );
+  });
+
   for (const language of ['en', 'es'] as const) {
     it(`passes every act, variant and vocabulary value in ${language}`, () => {
       const problems: string[] = [];
