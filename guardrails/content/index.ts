@@ -1,14 +1,6 @@
-import type { DraftContext } from './types.js';
-
-export type { DraftContext } from './types.js';
-
-/** One problem found in a draft: the rule id (mapped to its citation by the rule pack) and why, quoting the words. */
-export interface DraftFinding {
-  ruleId: string;
-  reason: string;
-}
-
-/** Checks a draft before it goes out. Pure and deterministic. */
-export function checkDraft(_text: string, _ctx: DraftContext): DraftFinding[] {
-  return [];
-}
+// Draft checks (content rails): what a message may not say, whatever phrased it.
+export { checkDraft, type DraftFinding } from './check.js';
+export type { DraftContext, IntendedAction } from './types.js';
+export { findDates, type FoundDate } from './dates.js';
+export { findAmounts, type FoundAmount } from './money.js';
+export { passesLuhn } from './numbers.js';
