@@ -50,6 +50,11 @@ describe('the web chat page', () => {
     await browser.screenshot('webchat-reply');
 
     expect(server.channel.socketCount()).toBe(1);
+
+    // On a phone the same conversation stays readable and the send box stays in reach.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.getByRole('textbox').last().isVisible()).toBe(true);
+    await browser.screenshot('webchat-phone');
     expect(browser.problems).toEqual([]);
   });
 });
