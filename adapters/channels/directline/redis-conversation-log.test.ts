@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { connectRedis, type RedisConnection } from '../../state/index.js';
-import { postJson, startDirectLineServer, type RunningServer } from '../../../tests/support/directline.js';
-import { requireSharedRedis, sharedRedisUrl, uniqueKeyPrefix } from '../../../tests/support/redis.js';
+import { echoRunner, postJson, startDirectLineServer, TEST_SECRET, type RunningServer } from '../../../tests/support/directline.js';
+import { requireSharedRedis, sharedRedisUrl, startEphemeralRedis, uniqueKeyPrefix } from '../../../tests/support/redis.js';
 import { conversationLogContract, waitUntil } from './conversation-log.contract.js';
 import { RedisConversationLog } from './redis-conversation-log.js';
 
@@ -77,6 +77,38 @@ describe('Redis conversation log', () => {
       ws.close();
     } finally {
       await Promise.all(servers.map((server) => server.close()));
+    }
+  });
+
+  it('acknowledges nothing while Redis is down (503), and works again when it is back', async () => {
+    const redis = await startEphemeralRedis();
+    const own = await connectRedis({ url: redis.url });
+    const log = await RedisConversationLog.open(own, { keyPrefix: prefix });
+    const runner = echoRunner();
+    const server = await startDirectLineServer({ log, runner, greetOnStart: false });
+    try {
+      const started = await postJson(`${server.baseUrl}/v3/directline/conversations`, {}, { authorization: `Bearer ${TEST_SECRET}` });
+      const { conversationId, token } = started.body as { conversationId: string; token: string };
+      const url = `${server.baseUrl}/v3/directline/conversations/${conversationId}/activities`;
+      const auth = { authorization: `Bearer ${token}` };
+
+      await redis.stop();
+      const down = await postJson(url, { type: 'message', text: 'are you there?' }, auth);
+      expect(down.status).toBe(503);
+      expect((down.body as { error: { code: string } }).error.code).toBe('ServiceUnavailable');
+      expect(runner.turns).toEqual([]);
+
+      // Redis comes back empty (nothing persisted): the conversation is gone, and says so.
+      await redis.start();
+      await waitUntil(() => own.isReady, 10_000);
+      expect((await postJson(url, { type: 'message', text: 'again' }, auth)).status).toBe(404);
+      const fresh = await postJson(`${server.baseUrl}/v3/directline/conversations`, {}, { authorization: `Bearer ${TEST_SECRET}` });
+      expect(fresh.status).toBe(201);
+    } finally {
+      await server.close();
+      await log.close();
+      await own.close().catch(() => {});
+      await redis.dispose();
     }
   });
 });
