@@ -200,7 +200,8 @@ function print(label: string, result: DirectLineBenchResult, json: boolean): voi
 /** The echo setup: the endpoint with a bot that answers at once, in its own process so it has its own core. */
 async function serveEcho(log: 'memory' | 'redis'): Promise<void> {
   const { startDirectLineServer, echoRunner, TEST_SECRET } = await import('../support/directline.js');
-  const { RedisConversationLog, connectRedis, RedisRateLimiter } = await import('../../adapters/index.js');
+  const { RedisConversationLog } = await import('../../adapters/channels/directline/index.js');
+  const { connectRedis, RedisRateLimiter } = await import('../../adapters/state/index.js');
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const client = log === 'redis' ? await connectRedis({ url: redisUrl }) : undefined;
   const keyPrefix = `parley-bench:${process.pid}:`;
@@ -233,6 +234,7 @@ async function startEchoChild(log: 'memory' | 'redis'): Promise<{ child: ChildPr
   const lines = createInterface({ input: child.stdout! });
   const first = await Promise.race([
     new Promise<string>((resolve) => lines.once('line', resolve)),
+    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the echo server exited with ${code} before it started`)))),
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the echo server did not start within 30 s')), 30_000)),
   ]);
   return { child, ...(JSON.parse(first) as { baseUrl: string; secret: string }) };
@@ -240,7 +242,7 @@ async function startEchoChild(log: 'memory' | 'redis'): Promise<{ child: ChildPr
 
 async function redisAnswers(): Promise<boolean> {
   try {
-    const { connectRedis } = await import('../../adapters/index.js');
+    const { connectRedis } = await import('../../adapters/state/index.js');
     const client = await connectRedis({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', connectTimeoutMs: 1_000 });
     await client.close();
     return true;

@@ -2,7 +2,7 @@
 import express from 'express';
 import helmet from 'helmet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webChatPageRoutes } from '../../adapters/index.js';
+import { webChatPageRoutes } from '../../adapters/channels/webchat-page/index.js';
 import { launchChromium, type Chromium } from '../support/chromium.js';
 import { echoRunner, startDirectLineServer, type RunningServer } from '../support/directline.js';
 

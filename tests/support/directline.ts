@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import express, { type Express } from 'express';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { createDirectLineRouter, type ChannelActivity, type DirectLineChannel, type DirectLineOptions, type TurnRunner } from '../../adapters/index.js';
+// The channel's own module rather than adapters/index.ts: these helpers need nothing else of the adapters.
+import type { ChannelActivity, TurnRunner } from '../../adapters/channels/types.js';
+import { createDirectLineRouter, type DirectLineChannel, type DirectLineOptions } from '../../adapters/channels/directline/index.js';
 
 export const TEST_SECRET = 'test-secret-for-direct-line-0123456789abcdef';
 
