@@ -22,7 +22,7 @@ import {
   SENSITIVE_ASK,
   UK_MISLEADING,
 } from './phrases.js';
-import { isNegated, prepare, quote, sentenceAround, type Draft } from './text.js';
+import { execAll, isNegated, prepare, quote, sentenceAround, type Draft } from './text.js';
 import type { DraftContext, IntendedAction } from './types.js';
 
 /** One problem found in a draft: the rule id (mapped to its citation by the rule pack) and why, quoting the words. */
@@ -31,8 +31,9 @@ export interface DraftFinding {
   reason: string;
 }
 
-// Every pattern is compiled once, at load. Words are matched whole: no letter or digit may touch them.
-const words = (list: readonly string[], flags = 'g') => new RegExp(`(?<![a-z0-9])(?:${list.join('|')})(?![a-z0-9])`, flags);
+// Every pattern is compiled once, at load. Words are matched whole: each list starts with a letter,
+// so a word boundary starts it, and no letter or digit may follow it.
+const words = (list: readonly string[], flags = 'g') => new RegExp(`\\b(?:${list.join('|')})(?![a-z0-9])`, flags);
 const RE = {
   criminal: words(CRIMINAL),
   suit: words(ACTIONS.suit),
@@ -57,7 +58,7 @@ const RE = {
   instalment: new RegExp(AMOUNT_CONTEXT.instalment),
   feeContext: new RegExp(AMOUNT_CONTEXT.fee),
   planLength: /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six|forty[- ]eight|sixty|dos|tres|cuatro|cinco|seis|doce|dieciocho|veinticuatro|treinta y seis)\s+(?:(?:monthly|weekly|biweekly|equal|more|additional|mensuales|semanales)\s+)?(months?|years?|weeks?|payments|instal+ments|meses|anos|semanas|cuotas|pagos|mensualidades)\b/g,
-  planContext: /\b(?:plan|pay\w*|instal+ments?|over|spread|cuotas?|pagos?|plazos?|mensualidad\w*)\b/,
+  planContext: /\b(?:plan|pay\w*|instal+ments?|over|spread|a month|per month|monthly|cuotas?|pagos?|plazos?|mensualidad\w*|al mes|por mes|mensual\w*)\b/,
   weekly: /\b(?:weekly|every week|each week|semanal\w*|cada semana)\b/,
   biweekly: /\b(?:biweekly|bi-weekly|every (?:two|2|other) weeks|fortnight\w*|quincenal\w*|cada (?:dos|2) semanas)\b/,
   pause: /\b(?:pause|skip|defer|suspend|postpone|hold off|freeze|pausa\w*|suspend\w*|aplaz\w*|posterg\w*)\w*\s+(?:\S+\s+){0,4}?(?:for\s+|por\s+|durante\s+)?(\d{1,2}|one|two|three|four|five|six|twelve|un|uno|dos|tres|cuatro|cinco|seis|doce)\s+(?:months?|meses|mes)\b/g,
@@ -97,7 +98,7 @@ class Findings {
 /** Each match of `pattern` that is not negated in its clause. */
 function* asserted(draft: Draft, pattern: RegExp): Generator<{ start: number; end: number; from: number; to: number }> {
   pattern.lastIndex = 0;
-  for (const match of draft.folded.matchAll(pattern)) {
+  for (const match of execAll(pattern, draft.folded)) {
     const start = match.index;
     const end = start + match[0].length;
     const { from, to } = sentenceAround(draft.folded, start, end);
@@ -147,12 +148,12 @@ function checkThreats(draft: Draft, ctx: DraftContext, out: Findings): void {
 function checkWording(draft: Draft, ctx: DraftContext, out: Findings): void {
   for (const hit of asserted(draft, RE.impersonation)) out.add('impersonation', `implies an attorney, court, government, police or credit-bureau role: "${quote(draft, hit.start, hit.end)}"`);
   RE.abusive.lastIndex = 0;
-  for (const match of draft.folded.matchAll(RE.abusive)) out.add('abusive-language', `uses abusive or demeaning language: "${quote(draft, match.index, match.index + match[0].length)}"`);
+  for (const match of execAll(RE.abusive, draft.folded)) out.add('abusive-language', `uses abusive or demeaning language: "${quote(draft, match.index, match.index + match[0].length)}"`);
   RE.overshadowing.lastIndex = 0;
-  for (const match of draft.folded.matchAll(RE.overshadowing)) out.add('overshadowing', `discourages a dispute or overshadows the validation period: "${quote(draft, match.index, match.index + match[0].length)}"`);
+  for (const match of execAll(RE.overshadowing, draft.folded)) out.add('overshadowing', `discourages a dispute or overshadows the validation period: "${quote(draft, match.index, match.index + match[0].length)}"`);
   for (const hit of asserted(draft, RE.urgency)) out.add('false-urgency', `pressures with an invented deadline or urgency: "${quote(draft, hit.start, hit.end)}"`);
   RE.leaked.lastIndex = 0;
-  for (const match of draft.folded.matchAll(RE.leaked)) out.add('leaked-instructions', `contains instruction or system text: "${quote(draft, match.index, match.index + match[0].length)}"`);
+  for (const match of execAll(RE.leaked, draft.folded)) out.add('leaked-instructions', `contains instruction or system text: "${quote(draft, match.index, match.index + match[0].length)}"`);
   if (isUk(ctx.account)) {
     for (const hit of asserted(draft, RE.uk)) out.add('uk-misleading', `pressures the consumer to borrow or to sell property: "${quote(draft, hit.start, hit.end)}"`);
   }
@@ -194,33 +195,35 @@ function checkAmounts(draft: Draft, ctx: DraftContext, out: Findings): number {
   const onRecord = account ? accountAmounts(account) : undefined;
   const extra = ctx.allowedAmounts ?? [];
   for (const amount of found) {
-    const words = quote(draft, amount.start, amount.end);
+    const words = (): string => quote(draft, amount.start, amount.end);
     if (account && amount.currency && amount.currency !== account.debt.currency) {
-      out.add('amount-not-on-account', `states an amount in ${amount.currency}, but the account is in ${account.debt.currency}: "${words}"`);
+      out.add('amount-not-on-account', `states an amount in ${amount.currency}, but the account is in ${account.debt.currency}: "${words()}"`);
       continue;
     }
     const explicitlyAllowed = extra.includes(amount.value);
     const allowed = explicitlyAllowed || onRecord?.has(amount.value) === true;
+    // Most amounts are the record's own: only the ones that could break a term need their context.
+    if (allowed && (!account || explicitlyAllowed || (amount.value >= account.authority.lowestSettlement && amount.value >= account.authority.minInstalment))) continue;
     const { from, to } = sentenceAround(draft.folded, amount.start, amount.end);
     const before = draft.folded.slice(Math.max(from, amount.start - 48), amount.start);
     const after = draft.folded.slice(amount.end, Math.min(to, amount.end + 24));
     if (account && !explicitlyAllowed && amount.value > 0) {
       if (RE.settlement.test(before) && amount.value < account.authority.lowestSettlement && !RE.instalment.test(after)) {
-        out.add('outside-authority', `offers to settle for ${money(amount.value)}, below the lowest settlement of ${money(account.authority.lowestSettlement)}: "${words}"`);
+        out.add('outside-authority', `offers to settle for ${money(amount.value)}, below the lowest settlement of ${money(account.authority.lowestSettlement)}: "${words()}"`);
         continue;
       }
       if ((RE.instalment.test(after) || RE.instalment.test(before.slice(-24))) && amount.value < account.authority.minInstalment) {
-        out.add('outside-authority', `offers instalments of ${money(amount.value)}, below the minimum of ${money(account.authority.minInstalment)}: "${words}"`);
+        out.add('outside-authority', `offers instalments of ${money(amount.value)}, below the minimum of ${money(account.authority.minInstalment)}: "${words()}"`);
         continue;
       }
     }
     if (allowed) continue;
     if (RE.feeContext.test(before.slice(-32)) || RE.feeContext.test(after.slice(0, 16))) {
       out.feeSentences.add(from);
-      out.add('unauthorized-fee', `states a fee or charge of ${money(amount.value)} that is not on the account: "${words}"`);
+      out.add('unauthorized-fee', `states a fee or charge of ${money(amount.value)} that is not on the account: "${words()}"`);
       continue;
     }
-    out.add('amount-not-on-account', `states ${money(amount.value)}, which is not on the account record nor derived from it: "${words}"`);
+    out.add('amount-not-on-account', `states ${money(amount.value)}, which is not on the account record nor derived from it: "${words()}"`);
   }
   if (account) checkTerms(draft, account, out);
   return found.length;
@@ -236,7 +239,7 @@ function countOf(word: string): number | undefined {
 function checkTerms(draft: Draft, account: Account, out: Findings): void {
   const authority = account.authority;
   RE.planLength.lastIndex = 0;
-  for (const match of draft.folded.matchAll(RE.planLength)) {
+  for (const match of execAll(RE.planLength, draft.folded)) {
     const { from, to } = sentenceAround(draft.folded, match.index, match.index + match[0].length);
     const sentence = draft.folded.slice(from, to);
     if (!RE.planContext.test(sentence) || isNegated(draft.folded, match.index, from)) continue;
@@ -256,7 +259,7 @@ function checkTerms(draft: Draft, account: Account, out: Findings): void {
     }
   }
   RE.pause.lastIndex = 0;
-  for (const match of draft.folded.matchAll(RE.pause)) {
+  for (const match of execAll(RE.pause, draft.folded)) {
     const { from } = sentenceAround(draft.folded, match.index, match.index + match[0].length);
     if (isNegated(draft.folded, match.index, from)) continue;
     const months = countOf(match[1] ?? '') ?? 0;
@@ -265,7 +268,7 @@ function checkTerms(draft: Draft, account: Account, out: Findings): void {
     }
   }
   RE.percent.lastIndex = 0;
-  for (const match of draft.folded.matchAll(RE.percent)) {
+  for (const match of execAll(RE.percent, draft.folded)) {
     const { from, to } = sentenceAround(draft.folded, match.index, match.index + match[0].length);
     const sentence = draft.folded.slice(from, to);
     if (!RE.settlement.test(sentence) && !RE.percentOff.test(sentence)) continue;
@@ -281,7 +284,7 @@ function checkTerms(draft: Draft, account: Account, out: Findings): void {
 function checkFees(draft: Draft, ctx: DraftContext, out: Findings): void {
   const account = ctx.account;
   RE.fee.lastIndex = 0;
-  for (const match of draft.folded.matchAll(RE.fee)) {
+  for (const match of execAll(RE.fee, draft.folded)) {
     const { from, to } = sentenceAround(draft.folded, match.index, match.index + match[0].length);
     const sentence = draft.folded.slice(from, to);
     if (RE.noFee.test(sentence) || isNegated(draft.folded, match.index, from)) continue;
@@ -294,6 +297,15 @@ function checkFees(draft: Draft, ctx: DraftContext, out: Findings): void {
   }
 }
 
+let lastDay: { ms: number; days: readonly string[] } | undefined;
+
+/** The UTC day of the instant and the days either side (the consumer's local date may differ). */
+function daysAround(at: Date): readonly string[] {
+  const ms = at.getTime();
+  if (lastDay?.ms !== ms) lastDay = { ms, days: [-1, 0, 1].map((offset) => new Date(ms + offset * 86_400_000).toISOString().slice(0, 10)) };
+  return lastDay.days;
+}
+
 function checkDates(draft: Draft, ctx: DraftContext, out: Findings): void {
   const account = ctx.account;
   const dayFirst = ctx.language === 'es' || isUk(account);
@@ -301,18 +313,16 @@ function checkDates(draft: Draft, ctx: DraftContext, out: Findings): void {
   if (found.length === 0) return;
   const onRecord = account ? accountDates(account, ctx.at) : undefined;
   const extra = ctx.allowedDates ?? [];
-  const today = ctx.at.getTime();
-  const around = [-1, 0, 1].map((offset) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10));
+  const around = daysAround(ctx.at);
   const isAllowed = (iso: string) => extra.includes(iso) || onRecord?.includes(iso) === true || around.includes(iso);
   const allowedDays = (): string[] => [...extra, ...(onRecord ?? []), ...around].map((iso) => iso.slice(5));
   for (const date of found) {
-    const words = quote(draft, date.start, date.end);
     if (!date.valid) {
-      out.add('date-not-on-account', `states a date that does not exist: "${words}"`);
+      out.add('date-not-on-account', `states a date that does not exist: "${quote(draft, date.start, date.end)}"`);
       continue;
     }
     if (date.iso ? isAllowed(date.iso) : allowedDays().includes(`${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`)) continue;
-    out.add('date-not-on-account', `states a date that is not on the account record nor derived from it: "${words}"`);
+    out.add('date-not-on-account', `states a date that is not on the account record nor derived from it: "${quote(draft, date.start, date.end)}"`);
   }
 }
 

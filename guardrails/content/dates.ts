@@ -25,6 +25,7 @@ const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?
 // "3 de marzo de 2026", "el 3 de marzo"
 const DIA_MES = new RegExp(String.raw`\b(\d{1,2})\s+de\s+${MONTH_ES}\b(?:\s+(?:de|del)\s+(\d{4})\b)?`, 'g');
 // "3/3/2026", "03-03-26", "3.3.2026"
+const MAYBE_DATE = /\d[/.-]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)/;
 const NUMERIC = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b/g;
 
 function monthIndex(name: string): number {
@@ -33,43 +34,69 @@ function monthIndex(name: string): number {
   return MONTHS_EN.indexOf(name.slice(0, 3)) + 1;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+const MAX_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
 }
 
 function make(month: number, day: number, year: number | undefined, start: number, end: number): FoundDate {
-  const valid = month >= 1 && month <= 12 && day >= 1 && day <= (year === undefined ? [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0 : daysIn(year, month));
-  const iso = year === undefined ? undefined : `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { ...(iso ? { iso } : {}), month, day, ...(year === undefined ? {} : { year }), valid, start, end };
+  const valid = month >= 1 && month <= 12 && day >= 1 && day <= (year === undefined ? (MAX_DAYS[month - 1] ?? 0) : daysIn(year, month));
+  const date: FoundDate = { month, day, valid, start, end };
+  if (year !== undefined) {
+    date.year = year;
+    date.iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  }
+  return date;
 }
 
 /**
  * Every calendar date in the folded text. Numeric dates are read month first for US English and
  * day first for Spanish and for the UK ("3/4/2026" is 4 March in Madrid and London).
  */
+function taken(found: readonly FoundDate[], start: number, end: number): boolean {
+  for (const date of found) if (date.start < end && start < date.end) return true;
+  return false;
+}
+
 export function findDates(folded: string, dayFirst: boolean): FoundDate[] {
   const found: FoundDate[] = [];
-  const taken = (start: number, end: number) => found.some((date) => date.start < end && start < date.end);
-  for (const m of folded.matchAll(ISO)) found.push(make(Number(m[2]), Number(m[3]), Number(m[1]), m.index, m.index + m[0].length));
-  for (const m of folded.matchAll(DIA_MES)) {
-    if (!taken(m.index, m.index + m[0].length)) found.push(make(monthIndex(m[2] ?? ''), Number(m[1]), m[3] ? Number(m[3]) : undefined, m.index, m.index + m[0].length));
+  // Every written date has a digit next to a separator or a month name: most drafts have none.
+  if (!MAYBE_DATE.test(folded)) return found;
+  let m: RegExpExecArray | null;
+  ISO.lastIndex = 0;
+  while ((m = ISO.exec(folded))) found.push(make(Number(m[2]), Number(m[3]), Number(m[1]), m.index, m.index + m[0].length));
+  DIA_MES.lastIndex = 0;
+  while ((m = DIA_MES.exec(folded))) {
+    if (!taken(found, m.index, m.index + m[0].length)) found.push(make(monthIndex(m[2] ?? ''), Number(m[1]), m[3] ? Number(m[3]) : undefined, m.index, m.index + m[0].length));
   }
-  for (const m of folded.matchAll(MONTH_DAY)) {
+  MONTH_DAY.lastIndex = 0;
+  while ((m = MONTH_DAY.exec(folded))) {
     // "may" is also a verb: "you may 2 ..." is not a date without a year.
     if ((m[1] ?? '') === 'may' && !m[3]) continue;
-    if (!taken(m.index, m.index + m[0].length)) found.push(make(monthIndex(m[1] ?? ''), Number(m[2]), m[3] ? Number(m[3]) : undefined, m.index, m.index + m[0].length));
+    if (!taken(found, m.index, m.index + m[0].length)) found.push(make(monthIndex(m[1] ?? ''), Number(m[2]), m[3] ? Number(m[3]) : undefined, m.index, m.index + m[0].length));
   }
-  for (const m of folded.matchAll(DAY_MONTH)) {
+  DAY_MONTH.lastIndex = 0;
+  while ((m = DAY_MONTH.exec(folded))) {
     if ((m[2] ?? '') === 'may' && !m[3]) continue;
-    if (!taken(m.index, m.index + m[0].length)) found.push(make(monthIndex(m[2] ?? ''), Number(m[1]), m[3] ? Number(m[3]) : undefined, m.index, m.index + m[0].length));
+    if (!taken(found, m.index, m.index + m[0].length)) found.push(make(monthIndex(m[2] ?? ''), Number(m[1]), m[3] ? Number(m[3]) : undefined, m.index, m.index + m[0].length));
   }
-  for (const m of folded.matchAll(NUMERIC)) {
-    if (taken(m.index, m.index + m[0].length)) continue;
+  NUMERIC.lastIndex = 0;
+  while ((m = NUMERIC.exec(folded))) {
+    if (taken(found, m.index, m.index + m[0].length)) continue;
     const first = Number(m[1]);
     const second = Number(m[3]);
     const rawYear = m[4] ?? '';
     const year = rawYear.length === 2 ? 2000 + Number(rawYear) : Number(rawYear);
     found.push(dayFirst ? make(second, first, year, m.index, m.index + m[0].length) : make(first, second, year, m.index, m.index + m[0].length));
   }
-  return found.sort((a, b) => a.start - b.start);
+  if (found.length > 1) found.sort((a, b) => a.start - b.start);
+  return found;
 }

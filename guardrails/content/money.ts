@@ -1,4 +1,5 @@
 import type { MinorUnits } from '../domain/index.js';
+import { execAll } from './text.js';
 
 export interface FoundAmount {
   value: MinorUnits;
@@ -49,7 +50,8 @@ const ONES: Readonly<Record<string, number>> = {
   ochenta: 80, noventa: 90, cien: 100, ciento: 100, doscientos: 200, trescientos: 300, cuatrocientos: 400, quinientos: 500, seiscientos: 600,
   setecientos: 700, ochocientos: 800, novecientos: 900,
 };
-const NUMBER_WORD = String.raw`(?:zero|one|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|\w+cientos|mil|y)`;
+const NUMBER_WORD = String.raw`(?:zero|one|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|\w+ientos|mil|y)`;
+const CURRENCY_WORD = /\b(?:dollars?|bucks|pounds?|quid|dolares|libras|pesos)\b/;
 const WORDS = new RegExp(String.raw`\b((?:${NUMBER_WORD}[\s-]+)*${NUMBER_WORD})\s+(dollars?|bucks|pounds?|quid|dolares|libras|pesos)\b`, 'g');
 
 /** Reads "five hundred and twenty", "mil doscientos cincuenta" as a number; undefined when it is not one. */
@@ -83,32 +85,32 @@ function overlaps(found: readonly FoundAmount[], start: number, end: number): bo
 /** Every money amount in the folded text, in minor units, with where it is. */
 export function findAmounts(folded: string): FoundAmount[] {
   const found: FoundAmount[] = [];
-  for (const match of folded.matchAll(BEFORE)) {
+  for (const match of execAll(BEFORE, folded)) {
     const start = match.index;
     const currency = currencyOf(match[1] ?? '');
     found.push({ value: toMinor(match[2] ?? '0', match[3], match[4]), ...(currency ? { currency } : {}), start, end: start + match[0].length });
   }
-  for (const match of folded.matchAll(AFTER)) {
+  for (const match of execAll(AFTER, folded)) {
     const start = match.index;
     if (overlaps(found, start, start + match[0].length)) continue;
-    const currency = currencyOf(match[5] ?? '');
+    const currency = currencyOf(match[4] ?? '');
     found.push({ value: toMinor(match[1] ?? '0', match[2], match[3]), ...(currency ? { currency } : {}), start, end: start + match[0].length });
   }
-  for (const match of folded.matchAll(WORDS)) {
+  for (const match of CURRENCY_WORD.test(folded) ? execAll(WORDS, folded) : []) {
     const value = wordsToNumber(match[1] ?? '');
     const start = match.index;
     if (value === undefined || (match[1] ?? '') === 'a' || overlaps(found, start, start + match[0].length)) continue;
     const currency = currencyOf(match[2] ?? '');
     found.push({ value: value * 100, ...(currency ? { currency } : {}), start, end: start + match[0].length });
   }
-  for (const match of folded.matchAll(BARE)) {
+  for (const match of execAll(BARE, folded)) {
     const numberText = match[1] ?? '';
     const end = match.index + match[0].length;
     const start = end - numberText.length - (match[2] !== undefined ? match[2].length + 1 : 0);
     if (overlaps(found, start, end)) continue;
     found.push({ value: toMinor(numberText, match[2], undefined), start, end });
   }
-  for (const match of folded.matchAll(DECIMAL)) {
+  for (const match of execAll(DECIMAL, folded)) {
     const start = match.index;
     const end = start + match[0].length;
     if (overlaps(found, start, end)) continue;

@@ -1,3 +1,4 @@
+import { execAll } from './text.js';
 // Full card numbers and Social Security numbers in a draft (DESIGN.md principle 7).
 
 export interface FoundNumber {
@@ -34,18 +35,18 @@ function plausibleSsn(area: string, group: string, serial: string): boolean {
 export function findSensitiveNumbers(folded: string): FoundNumber[] {
   const found: FoundNumber[] = [];
   if (!/\d{3}/.test(folded)) return found;
-  for (const match of folded.matchAll(CARD)) {
+  for (const match of execAll(CARD, folded)) {
     const digits = match[0].replace(/[ -]/g, '');
     if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits) && !/^(\d)\1+$/.test(digits)) {
       found.push({ kind: 'card', start: match.index, end: match.index + match[0].length });
     }
   }
-  for (const match of folded.matchAll(SSN_DASHED)) {
+  for (const match of execAll(SSN_DASHED, folded)) {
     if (plausibleSsn(match[1] ?? '', match[2] ?? '', match[3] ?? '') && !found.some((f) => f.start <= match.index && match.index < f.end)) {
       found.push({ kind: 'ssn', start: match.index, end: match.index + match[0].length });
     }
   }
-  for (const match of folded.matchAll(NINE)) {
+  for (const match of execAll(NINE, folded)) {
     const around = folded.slice(Math.max(0, match.index - 40), match.index + 49);
     const digits = match[0];
     if (SSN_CONTEXT.test(around) && plausibleSsn(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) {

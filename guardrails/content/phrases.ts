@@ -65,7 +65,7 @@ export const ABUSIVE = [
 /** Discouraging a dispute or overshadowing the validation period (12 CFR 1006.38). Built on negation, so never negation-filtered. */
 export const OVERSHADOWING = [
   W`(?:do not|don't|dont|no need to|no point(?: in)?|there is no point(?: in)?|pointless to|useless to|(?:a )?waste of (?:your )?time to|not worth|why bother) (?:even )?(?:bother(?:ing)? )?(?:to )?(?:disput|contest|challeng)\w*`,
-  W`(?:disput|contest|challeng)\w* (?:it |this |the debt )?(?:will not|won't|doesn't|does not|is not going to|will never|never|cannot|can't|isn't going to) (?:help|change|matter|work|stop|make (?:a|any) difference|do (?:anything|you any good)|get you anywhere|succeed)`,
+  W`(?:disput|contest|challeng)\w* (?:it |this |the debt )?(?:only |just |simply |probably |really )?(?:will not|won't|doesn't|does not|is not going to|will never|never|cannot|can't|isn't going to) (?:help|change|matter|work|stop|make (?:a|any) difference|do (?:anything|you any good)|get you anywhere|succeed)`,
   W`(?:you )?(?:can ?not|can't|may not|are not (?:allowed|able|permitted) to|are unable to|no longer (?:can|may)) (?:dispute|challenge|contest)`,
   W`(?:no|waived|lost|forfeited|gave up) (?:the |your |any )?right to (?:dispute|challenge|contest)`, W`(?:do not|don't) have (?:the |a |any )?right to (?:dispute|challenge)`,
   W`(?:ignore|disregard) (?:the |this |that |your |any )?(?:validation|dispute|notice|letter|rights|period)`,
@@ -73,7 +73,7 @@ export const OVERSHADOWING = [
   W`(?:must|have to|need to|should|still) pay (?:before|first|even if|regardless|prior to|while) (?:you )?(?:can )?(?:dispute|disputing|the dispute)`, W`pay (?:first|now),? (?:then |and )?(?:dispute|ask questions) later`, W`dispute later`,
   W`(?:pay|payment) (?:now|today|immediately) or (?:else|we|you)`,
   W`validation period (?:does not|doesn't|no longer|will not|won't) (?:apply|matter|count)`, W`(?:30|thirty)[- ]day (?:period|window) (?:does not|doesn't|won't) (?:apply|matter)`, W`(?:there is no|you have no) (?:validation|dispute) period`,
-  W`disput\w* (?:will|could|may|would) (?:hurt|damage|harm|ruin|affect|increase|cost|delay|lower)`, W`(?:fee|charge|penalty|cost) (?:for|to) (?:dispute|disputing)`, W`dispute fee`,
+  W`disput\w* (?:it |this |the debt )?(?:will|could|may|would|only|just|can)(?: only| just| probably| really)? (?:hurt|damage|harm|ruin|affect|increase|cost|delay|lower|slow|make (?:it|things) worse)`, W`(?:fee|charge|penalty|cost) (?:for|to) (?:dispute|disputing)`, W`dispute fee`,
   W`no (?:se moleste|vale la pena|sirve de nada|tiene sentido|gane nada) (?:en )?(?:disputar|impugnar)`, W`(?:no puede|no podra|ya no puede|no tiene derecho a) (?:disputar|impugnar)`,
   W`(?:ignore|haga caso omiso de|olvidese de) (?:el|la|su|este|esta) (?:aviso|notificacion|periodo|carta|derecho)`, W`(?:aunque|aun si|incluso si) (?:usted )?disput\w*`,
   W`pague (?:ahora|hoy|primero)(?: y)? (?:dispute|dispute despues|o si no|o)`, W`(?:perdio|no tiene|renuncio a) (?:el |su )?derecho a (?:disputar|impugnar)`, W`disputar (?:no|nunca) (?:le )?(?:ayudara|servira|cambiara)`,
@@ -89,7 +89,7 @@ export const FALSE_URGENCY = [
   W`(?:by|before) (?:the )?(?:end of (?:the )?(?:day|business)|close of business|midnight) (?:today|tonight)`, W`avoid (?:further|serious|legal|additional) (?:action|consequences|steps)`, W`serious consequences`,
   W`(?:this|the|your) (?:matter|account|file) (?:is being|has been|will be) escalated`, W`time[- ]sensitive`,
   W`solo (?:por )?hoy`, W`(?:ultima|unica) (?:oportunidad|advertencia|notificacion|chance)`, W`aviso final`, W`actue (?:ahora|ya|de inmediato|rapido)`,
-  W`(?:pague|responda|llame|conteste) (?:de inmediato|inmediatamente|ya mismo|ahora mismo|hoy mismo)`, W`inmediatamente o`, W`urgente\w*`, W`se (?:acaba|agota) el tiempo`,
+  W`(?:pague|paga|pagar|responda|llame|conteste) (?:de inmediato|inmediatamente|ya mismo|ahora mismo|hoy mismo)`, W`hoy mismo`, W`inmediatamente o`, W`urgente\w*`, W`se (?:acaba|agota) el tiempo`,
   W`antes de que sea (?:demasiado )?tarde`, W`(?:vence|expira|termina) (?:hoy|esta noche)`, W`en (?:las proximas )?(?:24|48|72) horas`, W`o si no`, W`ahora o nunca`, W`no espere`, W`tiempo limitado`, W`consecuencias graves`,
 ];
 
@@ -132,7 +132,7 @@ export const NO_FEE = W`\b(?:no|without(?: any)?|free of|zero|not charge|never c
 export const SENSITIVE_ASK = [
   W`(?:enter|type|send|text|provide|give|share|tell|reply with|confirm|verify|write|input|need|want|what(?: i|')s|what is|please)(?: me| us)?(?: with)? (?:your |the |a |it )?(?:full |complete |entire |whole |long )?(?:credit card|debit card|card|bank card) ?(?:number|details|info|information|#|digits|no\.?)`,
   W`(?:enter|type|send|text|provide|give|share|tell|reply with|confirm|verify|write|input|need|want|what(?: i|')s|what is|please)(?: me| us)?(?: with)? (?:your |the )?(?:full |complete |entire |whole |nine[- ]digit |9[- ]digit )?(?:social security(?: number| no\.?| #)?|ssn|social(?: number)?|cvv|cvc|security code|card pin|pin number|bank account number|routing number)`,
-  W`(?:ingrese|escriba|envie|enviame|mande|mandeme|proporcione|de|deme|digame|comparta|confirme|necesito|cual es)(?: me| nos)? (?:su |el |la )?(?:numero (?:completo )?de (?:la )?(?:tarjeta|seguro social|cuenta bancaria)|tarjeta completa|cvv|codigo de seguridad|seguro social(?: completo)?)`,
+  W`(?:ingrese|escriba|envie|envieme|enviame|envienos|mande|mandeme|mandame|proporcione|proporcioneme|de|deme|dame|digame|dime|comparta|confirme|necesito|necesitamos|cual es|pase|paseme|indique|indiquenos)(?: me| nos)? (?:su |el |la |los )?(?:numero (?:completo )?de (?:la |su )?(?:tarjeta|seguro social|cuenta bancaria)|numeros de (?:la |su )?tarjeta|tarjeta completa|cvv|codigo de seguridad|seguro social(?: completo)?)`,
 ];
 /** Asking for the last four digits of an identifier is how identity is verified, and allowed. */
 export const LAST_FOUR = W`\b(?:last|ultimos) (?:4|four|cuatro)\b`;

@@ -23,19 +23,23 @@ export function quote(draft: Draft, start: number, end: number): string {
   return source.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 
-const SENTENCE_END = /[.!?;:\n]/;
+function isSentenceEnd(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  // . ! ? ; : and line breaks; a point between digits is a decimal point ("$1,234.56").
+  if (code === 46) return !(isDigit(text.charCodeAt(index - 1)) && isDigit(text.charCodeAt(index + 1)));
+  return code === 33 || code === 63 || code === 59 || code === 58 || code === 10 || code === 13;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /** The sentence around a position (no crossing of . ! ? ; : or a line break). */
 export function sentenceAround(folded: string, start: number, end: number): { from: number; to: number } {
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(folded[from - 1] ?? '')) from -= 1;
-  // A decimal point is not a sentence end ("$1,234.56").
-  while (from > 1 && folded[from - 1] === '.' && /\d/.test(folded[from - 2] ?? '') && /\d/.test(folded[from] ?? '')) {
-    from -= 1;
-    while (from > 0 && !SENTENCE_END.test(folded[from - 1] ?? '')) from -= 1;
-  }
+  while (from > 0 && !isSentenceEnd(folded, from - 1)) from -= 1;
   let to = end;
-  while (to < folded.length && !(SENTENCE_END.test(folded[to] ?? '') && !(folded[to] === '.' && /\d/.test(folded[to - 1] ?? '') && /\d/.test(folded[to + 1] ?? '')))) to += 1;
+  while (to < folded.length && !isSentenceEnd(folded, to)) to += 1;
   return { from, to };
 }
 
@@ -66,4 +70,16 @@ export function isNegated(folded: string, start: number, clauseStart: number): b
   if (DOUBLE_NEGATIVE.test(between)) return false;
   if (CONDITION.test(before.slice(0, negatorStart))) return false;
   return true;
+}
+
+/**
+ * The matches of a global pattern, without String.prototype.matchAll: matchAll clones the pattern on
+ * every call, which costs more than the match itself on a short draft.
+ */
+export function* execAll(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) pattern.lastIndex += 1;
+    yield match;
+  }
 }
