@@ -11,8 +11,11 @@ export {
   type SqlRecordsStore,
   type MigrationReport,
 } from './records/index.js';
+export * from './records/outbound/index.js';
 export type * from './channels/types.js';
 export * from './channels/directline/index.js';
 export * from './channels/sms/index.js';
 export * from './llm/index.js';
 export * from './channels/teams/index.js';
+export { MemoryHandoffQueue } from './handoff/memory-queue.js';
+export { createPaymentLinks } from './payments/payment-links.js';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -79,6 +80,11 @@ export const envSchema = z
     PARLEY_CONSOLE_SESSION_TTL_MINUTES: integerIn(5, 24 * 60, 60),
     PARLEY_ALLOWED_ORIGINS: optionalText,
     PARLEY_METRICS_TOKEN: optionalText,
+    PARLEY_DIRECTLINE_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, { error: 'must be at least 32 characters' }),
+    PARLEY_PAYMENT_URL: urlWithProtocols(['https:'], 'https://pay.example.com'),
+    PARLEY_PAYMENT_SIGNING_KEY: optionalText,
+    PARLEY_IDENTITY_MAX_ATTEMPTS: integerIn(1, 10, 3),
+    PARLEY_IDENTITY_LOCK_MINUTES: integerIn(1, 24 * 60, 30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
@@ -93,6 +99,11 @@ export const envSchema = z
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+    if (env.NODE_ENV === 'production') {
+      for (const name of ['PARLEY_DIRECTLINE_SECRET', 'PARLEY_PAYMENT_URL', 'PARLEY_PAYMENT_SIGNING_KEY'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
+      }
     }
     const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM_NUMBER];
     if (twilio.some(Boolean) && !twilio.every(Boolean)) {
@@ -130,6 +141,10 @@ export interface Config {
   console: { sessionTtlMinutes: number };
   allowedOrigins: string[];
   metricsToken?: string;
+  /** Signs web chat tokens; outside production an unset secret is a random one per process. */
+  directLineSecret: string;
+  payments: { baseUrl: string; signingKey: string };
+  identity: { maxAttempts: number; lockMinutes: number };
 }
 
 /** A configuration problem: names the variable and what is wrong, never its value (it may be a secret). */
@@ -182,6 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     console: { sessionTtlMinutes: e.PARLEY_CONSOLE_SESSION_TTL_MINUTES },
     metricsToken: e.PARLEY_METRICS_TOKEN,
+    directLineSecret: e.PARLEY_DIRECTLINE_SECRET ?? randomBytes(32).toString('base64url'),
+    payments: { baseUrl: e.PARLEY_PAYMENT_URL ?? 'https://pay.example.com', signingKey: e.PARLEY_PAYMENT_SIGNING_KEY ?? randomBytes(32).toString('base64url') },
+    identity: { maxAttempts: e.PARLEY_IDENTITY_MAX_ATTEMPTS, lockMinutes: e.PARLEY_IDENTITY_LOCK_MINUTES },
     allowedOrigins: (e.PARLEY_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   };
 }

@@ -74,6 +74,8 @@ export interface TurnData {
   progressed: boolean;
   /** Replies sent in answer to the latest inbound message (one-reply rule at inconvenient times). */
   repliesSent: number;
+  /** Speech acts said this turn, in order (doom-loop guard, tests). */
+  saidActs: string[];
 }
 
 const TURN_DATA = Symbol.for('parley.turnData');

@@ -20,12 +20,16 @@ export interface ConversationSession {
   };
   /** The consumer's own address on this channel (E.164 for SMS, user id for Teams). */
   address?: string;
-  /** What the consumer wanted before verification, resumed after it. */
+  /** What the consumer wanted before verification, resumed after it (with what the safety net read). */
   pendingIntent?: string;
+  pendingDetails?: Record<string, unknown>;
+  pendingSaid?: string;
   /** Doom-loop guard: the last question asked, how often it failed, and turns without progress. */
   lastQuestion?: string;
   questionFailures: number;
   turnsWithoutProgress: number;
+  /** Speech acts said in the last turn that made no progress (same question asked again = a failure). */
+  lastActs: string[];
   /** The last few turns, masked, handed to a person on hand-off and to the phrasing model. */
   recentTurns: Array<{ from: 'consumer' | 'parley'; text: string; at: string }>;
 }
@@ -40,6 +44,7 @@ export function newSession(channel: Channel, language: Language): ConversationSe
     identity: { failures: 0 },
     questionFailures: 0,
     turnsWithoutProgress: 0,
+    lastActs: [],
     recentTurns: [],
   };
 }

@@ -1,5 +1,6 @@
 import type { RecordsStore } from '../../dialogs/ports.js';
 import { createAccountRepository } from './accounts.js';
+import { createArrangementRepository } from './arrangements.js';
 import { createAuditTrail } from './audit-trail.js';
 import { createContactLedger } from './contacts.js';
 import { createFlagsRepository } from './flags.js';
@@ -13,11 +14,15 @@ export interface RecordsStoreOptions {
   /** PostgreSQL connection URL; unset: the embedded PGlite in `<dataDir>/pglite`. */
   databaseUrl?: string;
   dataDir: string;
+  /** Key of the audit retention checkpoints (PARLEY_AUDIT_CHECKPOINT_KEY); verify needs it once retention has run. */
+  auditCheckpointKey?: string;
 }
 
 export interface SqlRecordsStore extends RecordsStore {
   /** Where the records live, safe to log (no password). */
   readonly description: string;
+  /** The open client, for repositories built on the same database (the compliance console). */
+  readonly sql: SqlClient;
 }
 
 /** Opens the database the options name; throws RecordsUnavailableError naming it when it cannot. */
@@ -26,14 +31,16 @@ export function openSqlClient(options: RecordsStoreOptions): Promise<SqlClient> 
 }
 
 /** The repositories over an open, migrated client; closing the store closes the client. */
-export function createRecordsStore(client: SqlClient): SqlRecordsStore {
+export function createRecordsStore(client: SqlClient, options: { auditCheckpointKey?: string } = {}): SqlRecordsStore {
   return {
     description: client.description,
+    sql: client,
     accounts: createAccountRepository(client),
     flags: createFlagsRepository(client),
     contacts: createContactLedger(client),
     scheduled: createScheduledMessageRepository(client),
-    audit: createAuditTrail(client),
+    arrangements: createArrangementRepository(client),
+    audit: createAuditTrail(client, { checkpointKey: options.auditCheckpointKey }),
     async ping() {
       try {
         await client.query('SELECT 1');
@@ -59,7 +66,7 @@ async function withClient<T>(options: RecordsStoreOptions, work: (client: SqlCli
 export function openRecordsStore(options: RecordsStoreOptions): Promise<SqlRecordsStore> {
   return withClient(options, async (client) => {
     await migrate(client);
-    return createRecordsStore(client);
+    return createRecordsStore(client, { auditCheckpointKey: options.auditCheckpointKey });
   });
 }
 

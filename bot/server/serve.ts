@@ -1,14 +1,33 @@
 import http from 'node:http';
 import { ConversationState, UserState } from 'botbuilder';
-import { openRecordsStore, openStateStores } from '../../adapters/index.js';
+import {
+  connectRedis,
+  createDirectLineRouter,
+  createLlmLayer,
+  createPaymentLinks,
+  createSmsChannel,
+  MemoryConversationLog,
+  MemoryHandoffQueue,
+  mergeUnderstanding,
+  openRecordsStore,
+  openStateStores,
+  RedisConversationLog,
+  type ConversationLog,
+  type RedisConnection,
+} from '../../adapters/index.js';
+import { ParleyConversation, type DialogServices } from '../../dialogs/index.js';
+import { classifyIntents } from '../../guardrails/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { loadDemoPortfolioIfEmpty } from '../demo/index.js';
+import { createInternalTurnRunner } from '../turn/internal-runner.js';
+import { ParleyBot } from '../turn/parley-bot.js';
 import { TurnPipeline } from '../turn/pipeline.js';
-import { SkeletonBot } from '../turn/skeleton-bot.js';
+import { createSpeaker } from '../turn/speaker.js';
 import { createAdapter } from './adapter.js';
 import { createApp } from './app.js';
 import { createMetrics } from './metrics.js';
+import { webChatPageRoutes } from '../../adapters/index.js';
 
 export interface RunningParley {
   url: string;
@@ -23,40 +42,95 @@ export interface StartOptions {
   clock?: () => Date;
 }
 
-/** The composition root: opens the stores, wires the bot, listens. */
+/** The composition root: opens the stores, wires the conversation, the channels and the gate, listens. */
 export async function startParley(config: Config, options: StartOptions): Promise<RunningParley> {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
   const records = await openRecordsStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const state = await openStateStores({ redisUrl: config.redisUrl });
+  let redisForLogs: RedisConnection | undefined;
   try {
     if (config.loadDemo) {
       const { loaded } = await loadDemoPortfolioIfEmpty(records, clock());
       if (loaded > 0) logger.info({ loaded }, 'demo portfolio loaded into an empty database');
     }
+    if (config.redisUrl) redisForLogs = await connectRedis({ url: config.redisUrl });
   } catch (error) {
     await Promise.allSettled([records.close(), state.close()]);
     throw error;
   }
 
+  const llm = createLlmLayer(config.llm, { now: clock });
+  logger.info(llm.summary);
+
   const conversationState = new ConversationState(state.storage);
   const userState = new UserState(state.storage);
+  const company = { collectorName: config.company.name, contactPhone: config.company.humanPhone, hours: config.company.humanHours };
   const safeFallbackText = () =>
-    `Sorry, I can't help with that right now. To reach a person at ${config.company.name}, call ${config.company.humanPhone} (${config.company.humanHours}).`;
-  const pipeline = new TurnPipeline({
+    `Sorry, I can't help with that right now. To reach a person at ${company.collectorName}, call ${company.contactPhone} (${company.hours}).`;
+  const services: DialogServices = {
+    accounts: records.accounts,
+    flags: records.flags,
     audit: records.audit,
-    turnLock: state.turnLock,
-    states: [conversationState, userState],
-    logger,
+    arrangements: records.arrangements,
+    handoff: new MemoryHandoffQueue(),
+    payments: createPaymentLinks(config.payments),
+    speaker: createSpeaker({ phraser: llm.phrasing ? llm.phraser : undefined, logger }),
+    company,
+    identity: config.identity,
     clock,
-    safeFallbackText,
-  });
-  const adapter = createAdapter(config.bot);
-  adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, channel: context.activity.channelId }, 'turn failed');
-    await context.sendActivity(safeFallbackText());
+    understand: llm.understanding
+      ? async (text, session) => {
+          const result = await llm.understander.understand({
+            text,
+            language: session.language,
+            recentTurns: session.recentTurns.map((turn) => ({ role: turn.from === 'consumer' ? 'consumer' : 'assistant', text: turn.text })),
+          });
+          if (result.kind !== 'understood') return undefined;
+          const merged = mergeUnderstanding(classifyIntents(text, { language: session.language, channel: session.channel }), result);
+          return { intents: merged.intents, details: merged.details as Record<string, unknown> };
+        }
+      : undefined,
   };
-  const bot = new SkeletonBot(conversationState);
+  const conversation = new ParleyConversation(services, conversationState);
+  const bot = new ParleyBot(conversation);
+
+  const pipeline = new TurnPipeline({ audit: records.audit, turnLock: state.turnLock, states: [conversationState, userState], logger, clock, safeFallbackText });
+  const onTurnError = (adapter: ReturnType<typeof createAdapter>) => {
+    adapter.onTurnError = async (context, error) => {
+      logger.error({ err: error, channel: context.activity.channelId }, 'turn failed');
+      await context.sendActivity(safeFallbackText());
+    };
+    return adapter;
+  };
+  const adapter = onTurnError(createAdapter(config.bot));
+  // Channels Parley authenticates itself (Direct Line tokens, Twilio signatures) run turns without Bot Framework auth.
+  const internalAdapter = onTurnError(createAdapter({ appType: 'MultiTenant' }));
+  const runner = createInternalTurnRunner({ adapter: internalAdapter, bot, pipeline, clock });
+
+  const conversationLog: ConversationLog = redisForLogs ? await RedisConversationLog.open(redisForLogs) : new MemoryConversationLog();
+  const directLine = createDirectLineRouter({
+    runner,
+    secret: config.directLineSecret,
+    allowedOrigins: config.allowedOrigins,
+    log: conversationLog,
+    rateLimiter: state.rateLimiter,
+    logger,
+    publicUrl: config.publicUrl,
+  });
+  const sms = config.twilio
+    ? createSmsChannel({
+        runner,
+        twilio: config.twilio,
+        publicUrl: config.publicUrl,
+        idempotency: state.idempotency,
+        audit: records.audit,
+        logger,
+        clock,
+        maxSegmentsPerPart: 3,
+      })
+    : undefined;
+
   const metrics = createMetrics();
   const app = createApp({
     adapter,
@@ -70,9 +144,15 @@ export async function startParley(config: Config, options: StartOptions): Promis
       { name: config.databaseUrl ? 'postgres' : 'pglite', check: () => records.ping() },
       { name: config.redisUrl ? 'redis' : 'memory-state', check: () => state.ping() },
     ],
+    extraRoutes: (express) => {
+      express.use(directLine.router);
+      if (sms) express.use(sms.router);
+      express.use(webChatPageRoutes({ companyName: company.collectorName, supportPhone: company.contactPhone }));
+    },
   });
 
   const server = http.createServer(app);
+  directLine.attachWebSocket(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -80,16 +160,18 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  logger.info({ url, records: config.databaseUrl ? 'postgres' : 'pglite', state: config.redisUrl ? 'redis' : 'memory' }, 'parley listening');
+  logger.info({ url, records: config.databaseUrl ? 'postgres' : 'pglite', state: config.redisUrl ? 'redis' : 'memory', sms: Boolean(sms) }, 'parley listening');
 
   let closing: Promise<void> | undefined;
   const shutdown = () => {
     closing ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await directLine.close();
       server.closeIdleConnections();
+      await sms?.idle();
       await pipeline.drain();
       await closed;
-      await Promise.allSettled([records.close(), state.close()]);
+      await Promise.allSettled([records.close(), state.close(), conversationLog.close?.(), redisForLogs?.quit()]);
       logger.info('parley stopped');
     })();
     return closing;

@@ -109,13 +109,17 @@ export class TurnPipeline {
     for (const outbound of activities) {
       if (outbound.type !== ActivityTypes.Message) continue;
       if ((outbound.channelData as Record<string, unknown> | undefined)?.[FALLBACK_MARK] === true) continue;
-      const decision = (outbound.channelData as { parleyDecision?: unknown } | undefined)?.parleyDecision ?? { verdict: 'send', placeholder: true };
+      const channelData = outbound.channelData as { parleyDecision?: Record<string, unknown> } | undefined;
+      // The decision (rules, a replaced draft) is for the officer: recorded here, never sent to the channel.
+      const record = channelData?.parleyDecision ?? { decision: { verdict: 'send', note: 'sent outside the speaker: no speech act' } };
+      if (channelData) delete channelData.parleyDecision;
       await this.appendOrFail({
         chainId,
         kind: 'outbound',
+        accountId: typeof record.accountId === 'string' ? record.accountId : undefined,
         conversationId: inbound.conversation.id,
         channel: inbound.channelId,
-        payload: { replyTo: inbound.id ?? null, text: maskSensitiveNumbers(outbound.text ?? ''), decision },
+        payload: { replyTo: inbound.id ?? null, text: maskSensitiveNumbers(outbound.text ?? ''), ...JSON.parse(JSON.stringify(record)) },
         at: this.deps.clock(),
       });
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Account, MinorUnits } from '../../guardrails/index.js';
+import { postalZones, type Account, type MinorUnits } from '../../guardrails/index.js';
 import type { SlotsOf, SpeechActId } from '../../knowledge/index.js';
 import type { HandoffRequest } from '../ports.js';
 import { reachPersonSlots, turnData, type SayOutcome, type TurnData } from '../services.js';
@@ -72,4 +72,9 @@ export function reachPerson(context: TurnContext): { contactPhone: string; hours
 
 export async function endWith(step: StepContext, result?: unknown): Promise<DialogTurnResult> {
   return step.endDialog(result);
+}
+
+/** The consumer's home time zone, from the address: used to turn "friday" into a date. */
+export function homeZone(account: Account): string {
+  return postalZones(account.consumer.address.postalCode, account.consumer.address.country)[0] ?? 'America/New_York';
 }

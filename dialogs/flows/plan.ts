@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Dialog } from 'botbuilder-dialogs';
+import { amountAnswer, isYes } from '../answers.js';
+import { checkPlan, type Frequency, type PlanTerms } from '../offers.js';
+import { turnData } from '../services.js';
+import { flow, homeZone, markProgress, money, say, verifiedAccount, type StepContext } from './common.js';
+
+export const PLAN = 'payment-plan';
+
+interface PlanOptions {
+  amount?: number;
+  every?: 'week' | 'two-weeks' | 'month';
+  /** The question was already put (after a counter-offer out of bounds): just wait for the answer. */
+  asked?: boolean;
+}
+
+interface PlanValues {
+  every?: PlanOptions['every'];
+  terms?: PlanTerms;
+}
+
+const FREQUENCY: Record<NonNullable<PlanOptions['every']>, Frequency> = { week: 'weekly', 'two-weeks': 'biweekly', month: 'monthly' };
+
+async function propose(step: StepContext, amount: number, frequency: Frequency) {
+  const account = verifiedAccount(step.context);
+  const { services } = turnData(step.context);
+  const check = checkPlan(account, amount, frequency, services.clock(), homeZone(account));
+  if (!check.ok) {
+    await say(step.context, 'plan.counter-out-of-bounds', { minInstalment: money(account, account.authority.minInstalment), maxMonths: account.authority.maxPlanMonths });
+    return undefined;
+  }
+  const { terms } = check;
+  await say(step.context, 'plan.offer', {
+    instalment: money(account, terms.instalment),
+    count: terms.count,
+    frequency: terms.frequency,
+    ...(terms.finalInstalment !== undefined ? { finalInstalment: money(account, terms.finalInstalment) } : {}),
+  });
+  return terms;
+}
+
+/**
+ * A payment plan within the creditor's authority: the consumer names an instalment, Parley checks it
+ * (minimum instalment, maximum length), offers the schedule, and records the arrangement once agreed.
+ */
+export const planDialog = flow(PLAN, [
+  async (step) => {
+    const options = (step.options ?? {}) as PlanOptions;
+    (step.values as PlanValues).every = options.every;
+    if (options.amount !== undefined) return step.next(options.amount);
+    if (!options.asked) await say(step.context, 'plan.ask-amount', {});
+    return Dialog.EndOfTurn;
+  },
+  async (step) => {
+    const values = step.values as PlanValues;
+    const amount = typeof step.result === 'number' ? step.result : amountAnswer(step.context.activity.text ?? '');
+    if (amount === undefined) return step.replaceDialog(PLAN, { every: values.every });
+    const terms = await propose(step, amount, FREQUENCY[values.every ?? 'month']);
+    if (!terms) return step.replaceDialog(PLAN, { every: values.every, asked: true });
+    values.terms = terms;
+    return Dialog.EndOfTurn;
+  },
+  async (step) => {
+    const text = step.context.activity.text ?? '';
+    const values = step.values as PlanValues;
+    const terms = values.terms!;
+    const counter = amountAnswer(text);
+    if (!isYes(text) && counter !== undefined && counter !== terms.instalment) return step.replaceDialog(PLAN, { amount: counter, every: values.every });
+    if (!isYes(text)) {
+      await say(step.context, 'conversation.anything-else', {});
+      return step.endDialog();
+    }
+    const account = verifiedAccount(step.context);
+    const { services } = turnData(step.context);
+    await services.arrangements.record({
+      id: randomUUID(),
+      accountId: account.accountId,
+      kind: 'plan',
+      amount: terms.instalment,
+      currency: account.debt.currency,
+      dates: terms.dates,
+      frequency: terms.frequency,
+      conversationId: step.context.activity.conversation.id,
+      createdAt: services.clock(),
+    });
+    await say(step.context, 'plan.confirmed', {
+      instalment: money(account, terms.instalment),
+      count: terms.count,
+      frequency: terms.frequency,
+      firstDate: terms.dates[0]!,
+      lastDate: terms.dates[terms.dates.length - 1]!,
+      ...(terms.finalInstalment !== undefined ? { finalInstalment: money(account, terms.finalInstalment) } : {}),
+    });
+    markProgress(step.context);
+    return step.endDialog();
+  },
+]);
