@@ -9,3 +9,4 @@ export * from './disclosures/index.js';
 export * from './gate/index.js';
 export * from './content/index.js';
 export * from './intents/index.js';
+export * from './outbound/index.js';
