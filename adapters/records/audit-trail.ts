@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditBreakCode, AuditEvent, AuditEventInput, AuditTrail, AuditVerification } from '../../dialogs/ports.js';
+import { checkCheckpoints } from './audit-checkpoints.js';
 import { auditEventHash, GENESIS_HASH } from './audit-hash.js';
 import { normalizeJsonObject, type JsonValue } from './canonical-json.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
@@ -94,20 +95,39 @@ const VERIFY_PAGE = 2_000;
 type Broken = Extract<AuditVerification, { ok: false }>['firstBroken'];
 
 function broken(code: AuditBreakCode, chainId: string, seq: number, eventId: string, detail: string): Broken {
-  const label = { 'hash-mismatch': 'hash mismatch', 'prev-hash-mismatch': 'prev-hash mismatch', gap: 'gap', 'head-mismatch': 'head mismatch' }[code];
+  const label = {
+    'hash-mismatch': 'hash mismatch',
+    'prev-hash-mismatch': 'prev-hash mismatch',
+    gap: 'gap',
+    'head-mismatch': 'head mismatch',
+    'checkpoint-invalid': 'checkpoint invalid',
+  }[code];
   return { chainId, seq, eventId, code, reason: `${label}: ${detail}` };
+}
+
+export interface VerifyOptions {
+  /** The key retention checkpoints are signed with (PARLEY_AUDIT_CHECKPOINT_KEY); needed once any exist. */
+  checkpointKey?: string;
+  /** Verify this chain only (the console's per-conversation integrity badge). */
+  chainId?: string;
 }
 
 /**
  * Walks every chain in (chain, seq) order a page at a time, so memory stays flat however long the
  * trail. Each page is one statement and reads each event with its chain head as of the same
- * snapshot, so appends running during the walk do not look like tampering.
+ * snapshot, so appends running during the walk do not look like tampering. A chain whose front was
+ * removed by retention resumes where its last signed checkpoint ends; any other gap is a break.
  */
-async function verifyChains(client: SqlClient): Promise<AuditVerification> {
+export async function verifyAuditChains(client: SqlClient, options: VerifyOptions = {}): Promise<AuditVerification> {
   let chains = 0;
   let events = 0;
   let cursor: { chainId: string; seq: number } | undefined;
   let chain: { id: string; expectedSeq: number; prevHash: string; lastId: string; head: { seq: number; hash: string } | null } | undefined;
+
+  const checkpointProblem = await checkCheckpoints(client, options.checkpointKey, options.chainId);
+  if (checkpointProblem) {
+    return { ok: false, chains, events, firstBroken: broken('checkpoint-invalid', checkpointProblem.chainId, checkpointProblem.seq, '', checkpointProblem.reason) };
+  }
 
   const finishChain = (): Broken | undefined => {
     if (!chain) return undefined;
@@ -128,23 +148,51 @@ async function verifyChains(client: SqlClient): Promise<AuditVerification> {
   for (;;) {
     // The page is cut first, then joined to its chain heads, so a trail with millions of chains
     // looks up a page's heads by key instead of scanning them all.
-    const rows = await client.query<EventRow & { head_seq: number | null; head_hash: string | null; sub_ms: boolean }>(
-      `SELECT p.*, h.last_seq AS head_seq, h.last_hash AS head_hash
+    const params: Array<string | number> = [VERIFY_PAGE];
+    const where: string[] = [];
+    if (options.chainId !== undefined) {
+      params.push(options.chainId);
+      where.push(`chain_id = $${params.length}`);
+    }
+    if (cursor) {
+      params.push(cursor.chainId, cursor.seq);
+      where.push(`(chain_id, seq) > ($${params.length - 1}, $${params.length})`);
+    }
+    const rows = await client.query<EventRow & { head_seq: number | null; head_hash: string | null; sub_ms: boolean; cp_seq: number | null; cp_hash: string | null }>(
+      `SELECT p.*, h.last_seq AS head_seq, h.last_hash AS head_hash, cp.last_seq AS cp_seq, cp.last_hash AS cp_hash
          FROM (SELECT ${EVENT_COLUMNS}, at <> date_trunc('milliseconds', at) AS sub_ms
                  FROM audit_events
-                ${cursor ? 'WHERE (chain_id, seq) > ($2, $3)' : ''}
+                ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                 ORDER BY chain_id, seq
                 LIMIT $1) AS p
          LEFT JOIN audit_chain_heads h ON h.chain_id = p.chain_id
+         LEFT JOIN LATERAL (SELECT c.last_seq, c.last_hash FROM audit_checkpoints c
+                             WHERE c.chain_id = p.chain_id ORDER BY c.last_seq DESC LIMIT 1) AS cp ON true
         ORDER BY p.chain_id, p.seq`,
-      cursor ? [VERIFY_PAGE, cursor.chainId, cursor.seq] : [VERIFY_PAGE],
+      params,
     );
     for (const row of rows) {
       if (!chain || chain.id !== row.chain_id) {
         const problem = finishChain();
         if (problem) return { ok: false, chains, events, firstBroken: problem };
         chains += 1;
-        chain = { id: row.chain_id, expectedSeq: 1, prevHash: GENESIS_HASH, lastId: row.id, head: null };
+        // Retention removed seq 1..cp_seq; the checkpoints were checked above.
+        const resumed = row.cp_seq !== null && row.cp_hash !== null;
+        chain = {
+          id: row.chain_id,
+          expectedSeq: resumed ? (row.cp_seq as number) + 1 : 1,
+          prevHash: resumed ? (row.cp_hash as string) : GENESIS_HASH,
+          lastId: row.id,
+          head: null,
+        };
+        if (row.seq < chain.expectedSeq) {
+          return {
+            ok: false,
+            chains,
+            events,
+            firstBroken: broken('checkpoint-invalid', row.chain_id, row.seq, row.id, `a retention checkpoint records seq 1 to ${chain.expectedSeq - 1} as removed, but seq ${row.seq} is still there`),
+          };
+        }
       }
       chain.head = row.head_seq === null || row.head_hash === null ? null : { seq: row.head_seq, hash: row.head_hash };
       let problem: Broken | undefined;
@@ -168,10 +216,16 @@ async function verifyChains(client: SqlClient): Promise<AuditVerification> {
   const problem = finishChain();
   if (problem) return { ok: false, chains, events, firstBroken: problem };
 
+  // A head with no events left is a deletion, unless retention removed the whole chain and its
+  // last checkpoint ends exactly where the head does.
+  const emptiedParams: string[] = options.chainId === undefined ? [] : [options.chainId];
   const [emptied] = await client.query<{ chain_id: string; last_seq: number }>(
     `SELECT h.chain_id, h.last_seq FROM audit_chain_heads h
-      WHERE h.last_seq > 0 AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.chain_id = h.chain_id)
+      WHERE h.last_seq > 0 ${options.chainId === undefined ? '' : 'AND h.chain_id = $1'}
+        AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.chain_id = h.chain_id)
+        AND NOT EXISTS (SELECT 1 FROM audit_checkpoints c WHERE c.chain_id = h.chain_id AND c.last_seq = h.last_seq AND c.last_hash = h.last_hash)
       ORDER BY h.chain_id LIMIT 1`,
+    emptiedParams,
   );
   if (emptied) {
     return {
@@ -184,13 +238,13 @@ async function verifyChains(client: SqlClient): Promise<AuditVerification> {
   return { ok: true, chains, events };
 }
 
-export function createAuditTrail(client: SqlClient): AuditTrail {
+export function createAuditTrail(client: SqlClient, options: { checkpointKey?: string } = {}): AuditTrail {
   return {
     append: (input) => client.transaction((tx) => appendAuditEvent(tx, input)),
     async listChain(chainId) {
       const rows = await client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM audit_events WHERE chain_id = $1 ORDER BY seq`, [chainId]);
       return rows.map(toEvent);
     },
-    verify: () => verifyChains(client),
+    verify: () => verifyAuditChains(client, { checkpointKey: options.checkpointKey }),
   };
 }

@@ -6,4 +6,8 @@ export { RecordsUnavailableError, type SqlClient, type SqlQueryable, type SqlPar
 export { UnknownAccountError } from './errors.js';
 export { EmbeddedDatabaseInUseError } from './embedded-lock.js';
 export { auditEventHash, GENESIS_HASH } from './audit-hash.js';
+export { verifyAuditChains, type VerifyOptions } from './audit-trail.js';
+export { signCheckpoint, checkpointSignatureValid, checkpointKeyId, type AuditCheckpoint } from './audit-checkpoints.js';
+export { canonicalJson, normalizeJsonObject, type JsonValue } from './canonical-json.js';
+export * from './console/index.js';
 export { describePostgresUrl } from './pg-client.js';
