@@ -257,3 +257,40 @@ describe('checkDraft: adversarial model rewrites of approved templates', () => {
     expect(finding).toEqual({ ruleId: 'threat-criminal', reason: expect.stringContaining('"sheriff"') as string });
   });
 });
+
+// Written and run once before any pattern was changed for them: 5 of the 15 denials were missed and
+// 2 of the 8 allowed sentences flagged; all pass now.
+describe('checkDraft: second batch of unseen drafts', () => {
+  it.each([
+    ['Failure to pay may result in legal proceedings against you.', 'threat-unintended-action'],
+    ["We'll be forced to forward your file to our attorneys.", 'impersonation'],
+    ['Your wages could be garnished.', 'threat-unintended-action'],
+    ['This is a final demand for payment.', 'false-urgency'],
+    ['Pay $1,240 within 48 hours to avoid further action.', 'false-urgency'],
+    ['You are a liar and a cheat.', 'abusive-language'],
+    ["Disputing now won't stop the collection process.", 'overshadowing'],
+    ['Your balance has grown to $1,300 because of new interest.', 'amount-not-on-account'],
+    ['Pay by April 1.', 'date-not-on-account'],
+    ['Reply with the 16 digits on your card.', 'sensitive-number'],
+    ['Officer Smith from the police department will contact you.', 'threat-criminal'],
+    ['Su cuenta será enviada a nuestro departamento legal.', 'impersonation'],
+    ['Tiene 24 horas para pagar.', 'false-urgency'],
+    ['¡Pague ya o atenerse a las consecuencias!', 'false-urgency'],
+    ['Your account will be referred to a collection attorney.', 'threat-unintended-action'],
+  ] as const)('deny: %s → %s', (text, ruleId) => {
+    expect(ids(text)).toContain(ruleId);
+  });
+
+  it.each([
+    "We're not able to take legal action on this account.",
+    'You may contact the Consumer Financial Protection Bureau at consumerfinance.gov.',
+    'Your plan: 24 payments of $51.67.',
+    'If you have questions about your rights, you can talk to a lawyer.',
+    'We received your dispute and have paused collection.',
+    "The police can't get involved in a debt matter.",
+    'A lawsuit is not planned.',
+    'Interest is not accruing on this account.',
+  ])('allow: %s', (text) => {
+    expect(checkDraft(text, ctx())).toEqual([]);
+  });
+});

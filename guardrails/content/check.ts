@@ -22,7 +22,7 @@ import {
   SENSITIVE_ASK,
   UK_MISLEADING,
 } from './phrases.js';
-import { execAll, isNegated, prepare, quote, sentenceAround, type Draft } from './text.js';
+import { execAll, isDeniedAfter, isNegated, prepare, quote, sentenceAround, type Draft } from './text.js';
 import type { DraftContext, IntendedAction } from './types.js';
 
 /** One problem found in a draft: the rule id (mapped to its citation by the rule pack) and why, quoting the words. */
@@ -102,7 +102,7 @@ function* asserted(draft: Draft, pattern: RegExp): Generator<{ start: number; en
     const start = match.index;
     const end = start + match[0].length;
     const { from, to } = sentenceAround(draft.folded, start, end);
-    if (isNegated(draft.folded, start, from)) continue;
+    if (isNegated(draft.folded, start, from) || isDeniedAfter(draft.folded, end)) continue;
     yield { start, end, from, to };
   }
 }

@@ -20,7 +20,9 @@ export const ACTIONS: Readonly<Record<'suit' | 'garnishment' | 'seizure' | 'cred
     W`sue`, W`sued`, W`suing`, W`lawsuits?`, W`legal (?:action|proceedings?|steps|measures|remedies)`, W`(?:take|taking|took|bring|drag)\w* (?:you|this|the matter|this matter|people|consumers|debtors|customers|them|accounts like yours) to court`, W`in court`, W`court action`,
     W`litigat\w*`, W`file (?:a )?(?:suit|claim|case|complaint) against you`, W`judge?ments? against you`, W`summons`, W`small claims`, W`see you in court`,
     W`demand(?:a|ar|arle|arlo|arla|aremos|ara|aran|ado|ada|arlos)`, W`acci(?:on|ones) legal(?:es)?`, W`proceso judicial`, W`llevar(?:le|lo|la|los)? (?:a|ante) (?:la corte|los tribunales|un tribunal|juicio)`,
-    W`juicio`, W`litigio`,
+    W`juicio`, W`litigio`, W`(?:refer|send|forward|transfer|hand|turn|pass|assign)\w* (?:your (?:account|file|case|debt)|this (?:account|matter|file|debt)|it) (?:over )?to (?:an? |our |the )?(?:collection )?(?:attorneys?|lawyers?|law firm|legal(?: department| team)?)`,
+    W`(?:account|file|case|debt|matter) (?:will|may|could|might|is going to|has been|is being|is|will soon) (?:be )?(?:referred|sent|forwarded|transferred|handed|turned|assigned|escalated) (?:over )?to (?:an? |our |the )?(?:collection )?(?:attorneys?|lawyers?|law firm|legal(?: department| team)?)`,
+    W`(?:enviar|enviada|enviado|turnar|turnada|pasar|pasada)\w* (?:a|al) (?:un |nuestros? )?(?:abogad[oa]s?|departamento legal|bufete)`,
   ],
   garnishment: [W`garnish\w*`, W`wage (?:deductions?|attachments?|orders?)`, W`attach(?:ment of)? your (?:wages|salary|pay)`, W`embarg\w*`, W`retencion (?:de|del) (?:salario|sueldo)`, W`descontar(?:le)? de su (?:salario|sueldo)`],
   seizure: [
@@ -65,7 +67,7 @@ export const ABUSIVE = [
 /** Discouraging a dispute or overshadowing the validation period (12 CFR 1006.38). Built on negation, so never negation-filtered. */
 export const OVERSHADOWING = [
   W`(?:do not|don't|dont|no need to|no point(?: in)?|there is no point(?: in)?|pointless to|useless to|(?:a )?waste of (?:your )?time to|not worth|why bother) (?:even )?(?:bother(?:ing)? )?(?:to )?(?:disput|contest|challeng)\w*`,
-  W`(?:disput|contest|challeng)\w* (?:it |this |the debt )?(?:only |just |simply |probably |really )?(?:will not|won't|doesn't|does not|is not going to|will never|never|cannot|can't|isn't going to) (?:help|change|matter|work|stop|make (?:a|any) difference|do (?:anything|you any good)|get you anywhere|succeed)`,
+  W`(?:disput|contest|challeng)\w* (?:it |this |the debt |now |at this point |anything )?(?:only |just |simply |probably |really |now )?(?:will not|won't|doesn't|does not|is not going to|will never|never|cannot|can't|isn't going to) (?:help|change|matter|work|stop|make (?:a|any) difference|do (?:anything|you any good)|get you anywhere|succeed)`,
   W`(?:you )?(?:can ?not|can't|may not|are not (?:allowed|able|permitted) to|are unable to|no longer (?:can|may)) (?:dispute|challenge|contest)`,
   W`(?:no|waived|lost|forfeited|gave up) (?:the |your |any )?right to (?:dispute|challenge|contest)`, W`(?:do not|don't) have (?:the |a |any )?right to (?:dispute|challenge)`,
   W`(?:ignore|disregard) (?:the |this |that |your |any )?(?:validation|dispute|notice|letter|rights|period)`,
@@ -89,7 +91,7 @@ export const FALSE_URGENCY = [
   W`(?:by|before) (?:the )?(?:end of (?:the )?(?:day|business)|close of business|midnight) (?:today|tonight)`, W`avoid (?:further|serious|legal|additional) (?:action|consequences|steps)`, W`serious consequences`,
   W`(?:this|the|your) (?:matter|account|file) (?:is being|has been|will be) escalated`, W`time[- ]sensitive`,
   W`solo (?:por )?hoy`, W`(?:ultima|unica) (?:oportunidad|advertencia|notificacion|chance)`, W`aviso final`, W`actue (?:ahora|ya|de inmediato|rapido)`,
-  W`(?:pague|paga|pagar|responda|llame|conteste) (?:de inmediato|inmediatamente|ya mismo|ahora mismo|hoy mismo)`, W`hoy mismo`, W`inmediatamente o`, W`urgente\w*`, W`se (?:acaba|agota) el tiempo`,
+  W`(?:pague|paga|pagar|responda|llame|conteste) (?:de inmediato|inmediatamente|ya mismo|ahora mismo|hoy mismo)`, W`hoy mismo`, W`pague ya`, W`(?:tiene|dispone de|cuenta con) (?:solo |solamente |unicamente )?(?:24|48|72|\d+) horas`, W`you (?:only )?have (?:only )?(?:24|48|72|\d+) hours`, W`inmediatamente o`, W`urgente\w*`, W`se (?:acaba|agota) el tiempo`,
   W`antes de que sea (?:demasiado )?tarde`, W`(?:vence|expira|termina) (?:hoy|esta noche)`, W`en (?:las proximas )?(?:24|48|72) horas`, W`o si no`, W`ahora o nunca`, W`no espere`, W`tiempo limitado`, W`consecuencias graves`,
 ];
 
@@ -132,6 +134,7 @@ export const NO_FEE = W`\b(?:no|without(?: any)?|free of|zero|not charge|never c
 export const SENSITIVE_ASK = [
   W`(?:enter|type|send|text|provide|give|share|tell|reply with|confirm|verify|write|input|need|want|what(?: i|')s|what is|please)(?: me| us)?(?: with)? (?:your |the |a |it )?(?:full |complete |entire |whole |long )?(?:credit card|debit card|card|bank card) ?(?:number|details|info|information|#|digits|no\.?)`,
   W`(?:enter|type|send|text|provide|give|share|tell|reply with|confirm|verify|write|input|need|want|what(?: i|')s|what is|please)(?: me| us)?(?: with)? (?:your |the )?(?:full |complete |entire |whole |nine[- ]digit |9[- ]digit )?(?:social security(?: number| no\.?| #)?|ssn|social(?: number)?|cvv|cvc|security code|card pin|pin number|bank account number|routing number)`,
+  W`(?:enter|type|send|text|provide|give|share|tell|reply with|confirm|write|input|need|what are)(?: me| us)?(?: with)? (?:the |all |all the |your )?(?:\d{2}|sixteen|fifteen|full|long) (?:digits|numbers) (?:on|of|from) (?:your |the |that )?(?:card|credit card|debit card)`,
   W`(?:ingrese|escriba|envie|envieme|enviame|envienos|mande|mandeme|mandame|proporcione|proporcioneme|de|deme|dame|digame|dime|comparta|confirme|necesito|necesitamos|cual es|pase|paseme|indique|indiquenos)(?: me| nos)? (?:su |el |la |los )?(?:numero (?:completo )?de (?:la |su )?(?:tarjeta|seguro social|cuenta bancaria)|numeros de (?:la |su )?tarjeta|tarjeta completa|cvv|codigo de seguridad|seguro social(?: completo)?)`,
 ];
 /** Asking for the last four digits of an identifier is how identity is verified, and allowed. */

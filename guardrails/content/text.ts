@@ -53,6 +53,14 @@ const BREAK = /(?:^|[^a-z])(?:if|unless|otherwise|but|until|before|because|then|
 // "if you don't pay" is a condition, not a negation of what follows.
 const CONDITION = /(?:^|[^a-z])(?:if|unless|when|once|si|cuando|until|till)\s+(?:you\s+|usted\s+|he\s+|she\s+|they\s+|we\s+)?(?:\S+\s+)?$/;
 
+// A subject denied by its verb: "the police can't get involved", "a lawsuit is not planned".
+const DENIED_AFTER = /^(?:\s+(?:is|are|was|were|will|would|could|can|may|has|have|does|do|did|es|son|sera|seran|puede|pueden|esta|estan))?\s+(?:not|never|no longer|cannot|can't|won't|isn't|aren't|doesn't|don't|hasn't|haven't|wasn't|no|nunca|jamas)\b/;
+
+/** Whether the words at [start, end) are denied right after them ("jail is not an option for a debt"). */
+export function isDeniedAfter(folded: string, end: number): boolean {
+  return DENIED_AFTER.test(folded.slice(end, end + 40));
+}
+
 /** Whether the words at `start` are negated by a negator shortly before them in the same clause. */
 export function isNegated(folded: string, start: number, clauseStart: number): boolean {
   const windowStart = Math.max(clauseStart, start - 48);

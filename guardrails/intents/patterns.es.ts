@@ -132,7 +132,7 @@ export const es: PatternPack = {
       phrases: [
         'numero equivocado', '(?:persona|numero|telefono) (?:equivocad[oa]|incorrect[oa]|errone[oa])', '(?:se|te|le) (?:equivoc[a-z]*) de (?:numero|persona)', 'tienen el numero equivocado',
         'no (?:conozco|se quien es|conocemos) (?:a )?(?:nadie|esa persona|ese senor|esa senora|a esa|a ese|esa|ese|la persona|quien)', 'no (?:soy|es) (?:yo|esa persona|el|ella|quien buscan|la persona)',
-        '(?:ya )?no es (?:su|el) (?:numero|telefono|celular|correo)', 'este (?:no es su numero|numero ya no es)', '(?:aqui|aca) no (?:vive|trabaja|hay nadie)', 'numero nuevo', 'acabo de (?:obtener|sacar) este numero',
+        '(?:ya )?no es (?:su|el) (?:numero|telefono|celular|correo)', '(?:numero|telefono|celular) no es (?:de|del|suyo|de ella|de el)', 'no es de (?:esa persona|ese senor|esa senora|el|ella)', 'este (?:no es su numero|numero ya no es)', '(?:aqui|aca) no (?:vive|trabaja|hay nadie)', 'numero nuevo', 'acabo de (?:obtener|sacar) este numero',
       ],
     },
     {
@@ -149,7 +149,7 @@ export const es: PatternPack = {
         'suicid[a-z]*', 'matarme', 'me voy a matar', 'me quiero matar', 'quitarme la vida', 'quitar(?:me)? la vida', 'acabar con mi vida', 'terminar con mi vida',
         'no (?:quiero|deseo) (?:seguir )?(?:vivir|viviendo|estar aqui|despertar|existir)', 'ya no quiero vivir', 'quiero morir(?:me)?', 'me quiero morir', 'quisiera (?:morir(?:me)?|estar muert[oa]|desaparecer)',
         '(?:mejor|estaria mejor|estarian mejor) (?:muert[oa]|sin mi)', 'no vale la pena (?:vivir|seguir)', 'sin (?:razon|sentido|motivo) para vivir', 'no tengo (?:razon|razones|motivos?|ganas) (?:para|de) vivir',
-        '(?:hacerme|hacer me) dano', 'lastimarme', 'cortarme', 'terminar con todo', 'acabar con todo', 'desaparecer para siempre', 'no aguanto mas', 'ya no (?:puedo|aguanto) mas', 'no puedo (?:mas|seguir)',
+        '(?:hacerme|hacer me) dano', 'lastimarme', 'cortarme', 'terminar con todo', 'acabar con todo', 'desaparecer para siempre', 'no aguanto mas', 'no quiero seguir(?! (?:pagando|con|hablando|recibiendo|esperando|asi con))', 'quiero que (?:todo )?(?:se acabe|termine)', 'ya no (?:puedo|aguanto) mas', 'no puedo (?:mas|seguir)',
         'no le veo (?:sentido|caso) a (?:la vida|vivir|nada|seguir)', 'tirarme (?:de|del|al|por)', 'pastillas para (?:no despertar|morir)', 'sobredosis', 'pensando en (?:matarme|morir|quitarme|suicid)',
       ],
       unless: ['no (?:estoy pensando en )?(?:suicidarme|matarme)', 'muerto de (?:risa|cansancio)'],
@@ -184,7 +184,7 @@ export const es: PatternPack = {
         '(?:perdi|perdimos|me quede sin|estoy sin|no tengo|me quitaron|quede sin) (?:el |mi |un )?(?:trabajo|empleo|chamba|ingresos|casa|sueldo|chamba)', '(?:perdi|perdimos) (?:el |mi )?(?:trabajo|empleo)',
         'desemplead[oa]', 'sin (?:trabajo|empleo|ingresos|chamba)', 'me (?:despidieron|corrieron|echaron|liquidaron)', 'despedid[oa]', 'desempleo',
         '(?:gastos|cuentas|facturas|deudas|cuentas) (?:medic[a-z]*|del hospital|de hospital)', 'enferm[a-z]*', 'hospital[a-z]*', 'cancer', 'discapacidad', 'incapacidad', 'cirugia', 'operacion', 'tratamiento', 'accidente', 'depresion', 'ansiedad',
-        'no (?:me )?alcanza', 'no tengo (?:dinero|plata|lana|ni un peso|ni un centavo|para pagar|con que pagar|como pagar|trabajo|ingresos)', 'sin dinero',
+        'no (?:me )?alcanza', 'no tengo (?:dinero|plata|lana|ni un peso|ni un centavo|para pagar|con que pagar|como pagar|trabajo|ingresos)', 'sin dinero', 'no tengo (?:ni )?para (?:comer|la renta|el alquiler|la comida)',
         '(?:no puedo|no podemos|no puedo ahorita) pagar(?:le|les)? (?:ahora|ahorita|por ahora|en este momento|nada|este mes|por el momento|todavia)', 'no puedo pagar(?:le|les)?(?: [.,?])',
         '(?:situacion|momento|epoca|tiempos?) (?:muy |bastante )?(?:dificil|dificiles|complicad[oa]s?|economica dificil|duros?)', 'dificultades (?:economicas|financieras)', 'problemas (?:economicos|financieros|de dinero|de salud)',
         'divorci[a-z]*', 'separacion', 'me separe', 'viud[oa]', 'madre soltera', 'padre soltero',
