@@ -11,6 +11,10 @@ describe('classifyIntents: rights are recognized in the consumer\'s own words', 
     ['Me declaré en bancarrota', 'bankruptcy'],
     ['u have the wrong number', 'wrong_person'],
     ['No puedo más, quiero morirme', 'crisis'],
+    ['stpo', 'channel_opt_out'],
+    ['this isnt my dbet', 'dispute'],
+    ['i want to kil myself', 'crisis'],
+    ['no me yamen', 'channel_opt_out'],
   ] as const)('%s → %s', (text, intent) => {
     expect(classifyIntents(text).intents).toContain(intent);
   });

@@ -30,13 +30,15 @@ export function boundedOsaDistance(a: string, b: string, max: number): number {
 
 /**
  * Corrects a misspelt word to the nearest keyword of the pattern files, when one is close enough:
- * one edit for words of 5 to 8 letters, two when both words have 9 or more. The first letter must match (or be swapped with
+ * one edit for words of 5 to 8 letters, two when both words have 9 or more, and for four-letter
+ * keywords only two swapped letters. The first letter must match (or be swapped with
  * the second), which keeps real words from drifting into keywords ("deal" never becomes "dead").
  */
 export class KeywordCorrector {
   private readonly byInitial = new Map<string, string[]>();
   private readonly known: ReadonlySet<string>;
   private readonly cache = new Map<string, string>();
+  private readonly swapped = new Map<string, string>();
 
   constructor(keywords: Iterable<string>, knownWords: Iterable<string>) {
     const known = new Set<string>(knownWords);
@@ -50,9 +52,19 @@ export class KeywordCorrector {
       }
     }
     this.known = known;
+    // Four-letter keywords ("stop", "debt") are corrected only from two swapped letters ("stpo"):
+    // one more edit would reach too many real words.
+    for (const keyword of keywords) {
+      if (keyword.length !== 4) continue;
+      for (let index = 0; index < 3; index += 1) {
+        const swapped = keyword.slice(0, index) + (keyword[index + 1] ?? '') + (keyword[index] ?? '') + keyword.slice(index + 2);
+        if (swapped !== keyword && !known.has(swapped)) this.swapped.set(swapped, keyword);
+      }
+    }
   }
 
   correct(word: string): string {
+    if (word.length === 4 && !this.known.has(word)) return this.swapped.get(word) ?? word;
     if (word.length < 5 || this.known.has(word) || !/^[a-z]+$/.test(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;

@@ -35,7 +35,8 @@ export const EXPANSIONS: Readonly<Record<string, string>> = {
   msj: 'mensaje', msjs: 'mensajes', mnsj: 'mensaje', mje: 'mensaje', msje: 'mensaje', xfa: 'por favor', xfavor: 'por favor', porfa: 'por favor',
   porfavor: 'por favor', pf: 'por favor', dnd: 'donde', pa: 'para', ps: 'pues', kiero: 'quiero', kien: 'quien', aki: 'aqui', d: 'de',
   bn: 'bien', nd: 'nada', tqm: 'te quiero mucho', sta: 'esta', ntc: 'no te preocupes', ola: 'hola', holaa: 'hola',
-  nomas: 'no mas', nadamas: 'nada mas', orita: 'ahorita', cel: 'celular', tel: 'telefono',
+  yamen: 'llamen', yame: 'llame', yamar: 'llamar', yamarme: 'llamarme', yamadas: 'llamadas', yamada: 'llamada', ablar: 'hablar', ablo: 'hablo', nesesito: 'necesito',
+  desir: 'decir', aser: 'hacer', ise: 'hice', abogao: 'abogado', nomas: 'no mas', nadamas: 'nada mas', orita: 'ahorita', cel: 'celular', tel: 'telefono',
 };
 
 /**

@@ -21,7 +21,7 @@ export const en: PatternPack = {
     REL: 'mom|mother|mum|dad|father|husband|wife|son|daughter|brother|sister|grandmother|grandma|grandfather|grandpa|aunt|uncle|partner|spouse|fiance|fiancee|boyfriend|girlfriend|friend|cousin|nephew|niece|parents?|relative',
   },
   keywords: [
-    'dispute', 'disputing', 'disputed', 'contest', 'contesting', 'incorrect', 'mistake', 'identity', 'fraud', 'fraudulent', 'stolen',
+    'stop', 'debt', 'owes', 'dispute', 'disputing', 'disputed', 'contest', 'contesting', 'incorrect', 'mistake', 'identity', 'fraud', 'fraudulent', 'stolen',
     'recognize', 'already', 'settled', 'belong', 'responsible',
     'proof', 'prove', 'validation', 'validate', 'verification', 'verify', 'original', 'creditor', 'paperwork', 'documentation',
     'documents', 'itemized', 'itemization', 'statement', 'legit', 'legitimate', 'evidence', 'contract',
@@ -99,7 +99,7 @@ export const en: PatternPack = {
         '(?:is this|are you|this is|is it|sounds like|looks like|seems like|are you guys) (?:a |an )?(?:scam|legit|legitimate|real|for real|phishing|fake)', 'scam*', 'legit*',
         'where (?:did|does) (?:this|that|the debt|this debt) come from', '(?:what|which) (?:account|company|card|creditor|loan|bill) is (?:this|that|it)',
         'in writing', 'written (?:notice|proof|statement|verification|validation|copy)', 'copy of (?:the )?(?:contract|agreement|statement|bill|signature|original|debt|account)',
-        'how do i know (?:this|that|you|it|i owe)', '(?:never|did not|do not) (?:got|get|received|receive|see|saw) (?:the|any|a|your|that) (?:notice|letter|validation|paperwork|statement|bill|documents?)', 'send (?:it|that|the notice|the letter|the paperwork|them) (?:again|over again)', 'resend', '(?:showing|shows|show|prove|proves|proving|that says) (?:that )?i (?:actually |really |even )?owe', 'something (?:showing|that shows|proving|in writing)', 'how (?:can|do) i (?:verify|confirm|check) (?:this|that|you|it|the debt)',
+        'how do i know (?:this|that|you|it|i owe)', 'why (?:do|would|should|does|did) (?:i|it say i) (?:owe|have to pay|still owe)', 'how (?:do|can|could) i (?:owe|possibly owe)', '(?:never|did not|do not) (?:got|get|received|receive|see|saw) (?:the|any|a|your|that) (?:notice|letter|validation|paperwork|statement|bill|documents?)', 'send (?:it|that|the notice|the letter|the paperwork|them) (?:again|over again)', 'resend', '(?:showing|shows|show|prove|proves|proving|that says) (?:that )?i (?:actually |really |even )?owe', 'something (?:showing|that shows|proving|in writing)', 'how (?:can|do) i (?:verify|confirm|check) (?:this|that|you|it|the debt)',
       ],
       unless: ['verif* (?:my|your) (?:identity|id|date of birth|dob)', 'not a scam', 'proof of (?:payment|income|hardship|identity)', 'no need (?:for|to) (?:proof|verif*)'],
     },
@@ -134,7 +134,7 @@ export const en: PatternPack = {
       intent: 'channel_opt_out',
       whole: [
         'stop(?: it| now| all| (?:texting|messaging|texts?)(?: me)?)*', 'stopall', 'stop all', 'unsubscribe(?: me)?', 'cancel(?: it| all)?', 'end', 'quit', 'revoke', 'opt ?out', 'remove(?: me)?',
-        'stop stop', 'no more', 'no more please', 'no thanks stop', 'spam', 'optout', 'unsub',
+        'stop stop', 'no more', 'no more please', 'no thanks stop', 'spam', 'optout', 'unsub', 'stp', 'sto', 'stopp+', 'stahp', 'unsubcribe', 'unsubscibe'
       ],
       phrases: [
         '(?:stop|quit|cease|end|no more) (?:all )?(?:the |these |those |your |sending (?:me )?|with the )?(?:{MEDIUM}|{MEDIUM_NOUN})',
@@ -263,7 +263,7 @@ export const en: PatternPack = {
     {
       intent: 'crisis',
       phrases: [
-        '(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|shoot|shooting|hang|hanging|drown|drowning|poison) (?:my ?self|myself|me self)', 'kms', 'kys',
+        '(?:kill|kil|killing|hurt|hurting|harm|harming|cut|cutting|shoot|shooting|hang|hanging|drown|drowning|poison) (?:my ?self|myself|me self|my self)', 'kms', 'kys',
         'suicid*', 'self ?harm*', 'end(?:ing)? (?:it all|my (?:own )?life|my life|things|everything|it|my suffering|the pain)(?= [.,?]| all| now| today| tonight| soon)', 'end it all',
         '(?:take|taking|took) my (?:own )?life', '(?:do not|not|no longer) (?:want|wish) to (?:live|be alive|be here|exist|wake up|go on|be around|keep living|keep going)',
         '(?:no|not any|see no|do not see the|do not see any|do not see a|what is the|is there any|lost all|lost the) (?:point|reason|purpose|will) (?:in |of |to |for )?(?:living|live|life|going on|being alive|being here|trying|anything|it all|waking up|carrying on|continuing)',
@@ -275,7 +275,7 @@ export const en: PatternPack = {
         '(?:tired|sick) of (?:living|life|being alive|existing)', '(?:plan|planning|thinking|thought|thoughts) (?:about|of) (?:ending|killing|taking|hurting|harming|dying|death|not waking)',
         '(?:goodbye|good bye) (?:forever|cruel world|everyone)', '(?:will not|wont) be (?:around|here|alive) (?:much longer|for long|to pay|anymore|tomorrow|next)',
         'disappear forever', 'no way out', 'what is (?:even )?the point(?: [.,?]| anymore| any more| of (?:anything|it all|living|trying|going on|me))', 'might as well (?:just )?(?:disappear|die|be dead|end it|not exist|kill myself|give up)', 'disappear(?: [.,?]| for good| and never)', 'no (?:reason|point) (?:to|in) (?:go on|going on|keep going|try|trying) any ?more', 'everyone would be better', 'want (?:it|this|everything|life) (?:all )?to (?:be over|end|stop)', 'done with (?:life|living|everything|it all|this world|this life)', 'sleep (?:forever|and never wake)', '(?:never|not) wake up', 'life insurance', 'make it (?:all )?stop for good', 'one way or another this ends',
-        'at the end of my rope', 'cannot go on', 'hopeless', 'not going to be around', 'end my pain', 'do something (?:drastic|stupid) to myself',
+        'at the end of my rope', 'hate (?:my )?(?:life|living|being alive|myself)', 'nothing left (?:to live for|for me|in me)', 'want to (?:end|stop) (?:it|everything|my life|living)', 'cannot go on', 'hopeless', 'not going to be around', 'end my pain', 'do something (?:drastic|stupid) to myself',
       ],
       unless: [
         'end(?:ing)? (?:it|this|things|everything) (?:by|with|today by|now by) (?:paying|a payment|settling|payment|the payment)', 'end (?:it|this|things) (?:here|there)(?: [.,])? ?(?:and|,)? ?(?:pay|settle)',

@@ -149,7 +149,7 @@ export const es: PatternPack = {
         'suicid[a-z]*', 'matarme', 'me voy a matar', 'me quiero matar', 'quitarme la vida', 'quitar(?:me)? la vida', 'acabar con mi vida', 'terminar con mi vida',
         'no (?:quiero|deseo) (?:seguir )?(?:vivir|viviendo|estar aqui|despertar|existir)', 'ya no quiero vivir', 'quiero morir(?:me)?', 'me quiero morir', 'quisiera (?:morir(?:me)?|estar muert[oa]|desaparecer)',
         '(?:mejor|estaria mejor|estarian mejor) (?:muert[oa]|sin mi)', 'no vale la pena (?:vivir|seguir)', 'sin (?:razon|sentido|motivo) para vivir', 'no tengo (?:razon|razones|motivos?|ganas) (?:para|de) vivir',
-        '(?:hacerme|hacer me) dano', 'lastimarme', 'cortarme', 'terminar con todo', 'acabar con todo', 'desaparecer para siempre', 'no aguanto mas', 'no quiero seguir(?! (?:pagando|con|hablando|recibiendo|esperando|asi con))', 'quiero que (?:todo )?(?:se acabe|termine)', 'ya no (?:puedo|aguanto) mas', 'no puedo (?:mas|seguir)',
+        '(?:hacerme|hacer me) dano', 'lastimarme', 'cortarme', 'terminar con todo', 'acabar con todo', 'desaparecer para siempre', 'no aguanto mas', 'odio (?:mi vida|vivir|estar viv[oa])', 'ojala (?:estuviera muert[oa]|me muriera|no despertara|no existiera)', 'no quiero existir', 'no quiero seguir(?! (?:pagando|con|hablando|recibiendo|esperando|asi con))', 'quiero que (?:todo )?(?:se acabe|termine)', 'ya no (?:puedo|aguanto) mas', 'no puedo (?:mas|seguir)',
         'no le veo (?:sentido|caso) a (?:la vida|vivir|nada|seguir)', 'tirarme (?:de|del|al|por)', 'pastillas para (?:no despertar|morir)', 'sobredosis', 'pensando en (?:matarme|morir|quitarme|suicid)',
       ],
       unless: ['no (?:estoy pensando en )?(?:suicidarme|matarme)', 'muerto de (?:risa|cansancio)'],

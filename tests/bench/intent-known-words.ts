@@ -19,7 +19,7 @@ const words = new Set<string>();
 for (const file of DICTIONARIES) {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const word = foldText(line.trim());
-    if (/^[a-z]{5,}$/.test(word) && corrector.correct(word) !== word) words.add(word);
+    if (/^[a-z]{4,}$/.test(word) && corrector.correct(word) !== word) words.add(word);
   }
 }
 const sorted = [...words].sort();
