@@ -16,7 +16,8 @@ const RIGHTS: IntentId[] = ['dispute', 'validation_request', 'cease_communicatio
 // Written in three batches, each run once before any pattern was changed for it. First runs:
 // batch 1 (114 cases) 7 failing, 4 of them missed rights; batch 2 (93) 19 failing, 15 missed rights;
 // batch 3 (62) 12 failing, 7 missed rights, and no benign message flagged as rights-bearing;
-// batch 4 (78) 18 failing, 16 missed rights.
+// batch 4 (78) 18 failing, 16 missed rights; batch 5 (everyday transactional messages) 5 of 36 wrong,
+// 2 of them flagged as rights-bearing.
 // Every case passes now; new batches should be added the same way, run first, then fixed.
 export const HELD_OUT: readonly HeldOutCase[] = [
   // dispute
@@ -388,4 +389,15 @@ export const HELD_OUT: readonly HeldOutCase[] = [
   { text: 'great, thank you', intents: ['other'], not: ['dispute', 'channel_opt_out', 'complaint'] },
   { text: 'I paid it this morning, check your system', intents: [], not: ['crisis', 'channel_opt_out', 'cease_communication'] },
   { text: 'can you text me the payment link instead of calling', intents: [], not: ['cease_communication', 'dispute'] },
+  // batch 5: everyday transactional messages (36 run; 2 flagged as rights-bearing, 3 transactional misses)
+  { text: 'Can I pay part now and the rest later?', intents: ['payment_plan'], not: RIGHTS },
+  { text: 'Do you take PayPal?', intents: ['faq'], not: RIGHTS },
+  { text: "Will I get a letter confirming it's paid?", intents: [], not: RIGHTS },
+  { text: 'Can you send the paperwork to confirm my plan?', intents: ['payment_plan'], not: ['validation_request', 'dispute'] },
+  { text: 'What is the minimum monthly payment?', intents: ['payment_plan'], not: RIGHTS },
+  { text: 'I was told I could settle for less', intents: ['settlement'], not: RIGHTS },
+  { text: 'thanks for being patient with me', intents: [], not: RIGHTS },
+  { text: "can I talk about this later, I'm at work right now", intents: [], not: ['cease_communication', 'channel_opt_out', 'dispute'] },
+  { text: 'No, I do not want a plan', intents: [], not: ['payment_plan', 'dispute'] },
+  { text: 'Text me when the payment posts', intents: [], not: RIGHTS },
 ];
