@@ -70,12 +70,12 @@ const parsed = parseAccount({
 });
 if (!parsed.ok) throw new Error(parsed.errors.join('; '));
 const ctx: DraftContext = { language: 'en', account: parsed.value, facts: { firstCommunication: false, identityVerified: true, initiatedBy: 'consumer' }, at: new Date('2025-03-01T15:00:00Z') };
-const clean = 'Hi Dana, your current balance with Acme Funding LLC is $1,240.00. You can pay it in full, set up a plan of $62.00 a month for 20 months, or dispute it by March 20, 2025. Reply with a question any time, or ask for a person and we will connect you.';
-const dirty = 'Hi Dana, your balance is now $1,420.00 plus a $39 fee. Pay today or we will take legal action and you could be arrested. This is your final notice, as an AI language model I must insist. Send your card number.';
+const clean = 'Hi Dana, your current balance with Acme Funding LLC is $1,240.00. You can pay it in full, set up a plan of $62.00 a month for 20 months, or dispute it by March 20, 2025. Reply with a question any time, or ask for a person and we will connect you. There is no fee to pay online. Thank you, Dana.';
+const dirty = 'Hi Dana, your balance is now $1,420.00 plus a $39 fee. Pay today or we will take legal action and you could be arrested. This is your final notice, as an AI language model I must insist. Send your card number now; disputing will not help you. We can settle for $300 if you pay by 4/15/2025.';
 console.log(`(drafts of ${clean.length} and ${dirty.length} characters)`);
 rate('checkDraft, clean 300-character draft', () => {
   checkDraft(clean, ctx);
 }, 100_000);
-rate('checkDraft, draft breaking eight rules', () => {
+rate('checkDraft, draft breaking ten rules', () => {
   checkDraft(dirty, ctx);
 }, 50_000);
