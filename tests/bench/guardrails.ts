@@ -1,7 +1,7 @@
 // Guardrail throughput on one core: outbound gate decisions for a 300-character SMS draft (with p50 and
 // p99 latency) and contact-window evaluations.
 //   npx tsx tests/bench/guardrails.ts [seconds per measure, default 2]
-import { evaluate, evaluateWindow, type ContactAttempt, type GateRequest } from '../../guardrails/index.js';
+import { checkDraft, evaluate, evaluateWindow, type ContactAttempt, type GateRequest } from '../../guardrails/index.js';
 import { makeAccount, makeFlags, makeRequest } from '../../guardrails/gate/test-fixtures.js';
 
 const seconds = Number(process.argv[2] ?? 2);
@@ -59,6 +59,18 @@ function gateBench(): void {
   console.log(`gate: ${Math.round((n / elapsed) * 1000).toLocaleString('en-US')} decisions/s over ${n.toLocaleString('en-US')} (300-char SMS draft, CA account, 2 phones, 3 prior attempts)`);
   console.log(`gate latency: p50 ${(percentile(sorted, 0.5) * 1000).toFixed(1)} µs, p99 ${(percentile(sorted, 0.99) * 1000).toFixed(1)} µs`);
   console.log(`gate verdicts: ${Object.entries(verdicts).map(([v, c]) => `${v} ${c}`).join(', ')}`);
+
+  // The draft checks alone (guardrails/content), which every decision runs once: the gate's own share is the rest.
+  const ctx = { language: base.language, account: base.account, facts: base.facts, allowedAmounts: base.allowedAmounts, allowedDates: base.allowedDates, at: start };
+  let checks = 0;
+  const checkBegan = performance.now();
+  while (performance.now() - checkBegan < seconds * 1000) {
+    for (let i = 0; i < 256; i++) checkDraft(base.draft, ctx);
+    checks += 256;
+  }
+  const perCheck = (performance.now() - checkBegan) / checks;
+  const perDecision = elapsed / n;
+  console.log(`of which draft checks: ${Math.round(1000 / perCheck).toLocaleString('en-US')} checkDraft/s (${(perCheck * 1000).toFixed(1)} µs each); the rest of the gate ${((perDecision - perCheck) * 1000).toFixed(1)} µs per decision`);
 }
 
 function windowBench(label: string, request: Omit<Parameters<typeof evaluateWindow>[0], 'at'>): void {
