@@ -186,6 +186,17 @@ describe('contact window and caps: collector-initiated only', () => {
     expect(decision.text).toContain('Reply STOP to opt out.');
   });
 
+  it.each([
+    ['2026-03-08T12:30:00Z', 'send', undefined],
+    ['2026-03-07T12:30:00Z', 'defer', '2026-03-07T13:00:00.000Z'],
+    ['2026-11-01T12:30:00Z', 'defer', '2026-11-01T13:00:00.000Z'],
+    ['2026-10-31T12:30:00Z', 'send', undefined],
+  ] as const)('on the US DST change days, a reminder at %s → %s', (instant, verdict, until) => {
+    const decision = decide({ facts: PARLEY, purpose: 'reminder', at: new Date(instant) });
+    expect(decision.verdict).toBe(verdict);
+    expect(decision.deferUntil?.toISOString()).toBe(until);
+  });
+
   it('a reply to a consumer who writes in at 07:00 is sent', () => {
     const decision = decide({ facts: CONSUMER, at: EARLY });
     expect(decision.verdict).toBe('send');
