@@ -206,6 +206,8 @@ export interface NewOutboundMessage {
   source: string;
   /** The arrangement a reminder belongs to (pacing reads it: a promise not yet due, a current plan). */
   arrangement?: { id: string; kind: Arrangement['kind'] };
+  /** When the event behind it happened (a follow-up: when the question was asked); default now. A follow-up the consumer answered after it is cancelled. */
+  createdAt?: Date;
 }
 
 export interface OutboundMessage {

@@ -136,6 +136,7 @@ export function followUpFor(request: FollowUpRequest): NewOutboundMessage {
     channel: 'auto',
     dedupeKey: `follow-up:${request.conversationId}:${request.askedAt.toISOString().slice(0, 10)}`,
     source: 'dialog',
+    createdAt: request.askedAt,
   };
 }
 

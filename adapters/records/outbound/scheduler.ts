@@ -11,14 +11,15 @@ export function outboundChain(accountId: string): string {
   return `outbound:${accountId}`;
 }
 
-const INSERT_COLUMNS = '(id, account_id, channel, channel_policy, kind, speech_act, slots, due_at, first_due_at, expires_at, dedupe_key, source, arrangement_id, arrangement_kind)';
-const PARAMS_PER_ROW = 13;
+const INSERT_COLUMNS = '(id, account_id, channel, channel_policy, kind, speech_act, slots, due_at, first_due_at, expires_at, dedupe_key, source, arrangement_id, arrangement_kind, created_at)';
+const PARAMS_PER_ROW = 14;
 const BATCH_ROWS = 500;
 
 function check(message: NewOutboundMessage): void {
   if (Number.isNaN(message.dueAt.getTime())) throw new TypeError('An outbound message needs a valid dueAt');
   if (message.expiresAt && Number.isNaN(message.expiresAt.getTime())) throw new TypeError('expiresAt is not a valid instant');
   if (!message.speechAct) throw new TypeError('An outbound message needs a speech act');
+  if (message.createdAt && Number.isNaN(message.createdAt.getTime())) throw new TypeError('createdAt is not a valid instant');
 }
 
 function rowParams(message: NewOutboundMessage): SqlParam[] {
@@ -37,12 +38,13 @@ function rowParams(message: NewOutboundMessage): SqlParam[] {
     message.source,
     message.arrangement?.id ?? null,
     message.arrangement?.kind ?? null,
+    message.createdAt?.toISOString() ?? null,
   ];
 }
 
 function placeholders(row: number): string {
   const p = (n: number) => `$${row * PARAMS_PER_ROW + n}`;
-  return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::jsonb, ${p(8)}::timestamptz, ${p(8)}::timestamptz, ${p(9)}::timestamptz, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)})`;
+  return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::jsonb, ${p(8)}::timestamptz, ${p(8)}::timestamptz, ${p(9)}::timestamptz, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, coalesce(${p(14)}::timestamptz, now()))`;
 }
 
 const ON_DUPLICATE = 'ON CONFLICT (account_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING';
