@@ -146,7 +146,10 @@ export class ParleyConversation {
 
   private async route(dc: DialogContext, data: TurnData, intents: IntentId[], details: IntentDetails, text: string): Promise<void> {
     const { session } = data;
-    const rights = ROUTES.filter(([intent]) => intents.includes(intent) && isRightsBearing(intent));
+    // "Not at work" names a place, not a time: without a time in it, only the place is confirmed.
+    const timeDetail = details.inconvenient_time;
+    const placeOnly = intents.includes('inconvenient_place') && !(timeDetail?.notBefore || timeDetail?.notAfter || timeDetail?.blocked?.length || timeDetail?.onlyDays?.length || timeDetail?.notDays?.length);
+    const rights = ROUTES.filter(([intent]) => intents.includes(intent) && isRightsBearing(intent) && !(placeOnly && intent === 'inconvenient_time'));
     if (rights.length > 0) {
       await dc.cancelAllDialogs();
       for (const [intent, route] of rights) {

@@ -14,8 +14,9 @@ import {
   RedisConversationLog,
   type ConversationLog,
   type RedisConnection,
+  type SqlRecordsStore,
 } from '../../adapters/index.js';
-import { ParleyConversation, type DialogServices } from '../../dialogs/index.js';
+import { ParleyConversation, type DialogServices, type HandoffQueue } from '../../dialogs/index.js';
 import { classifyIntents } from '../../guardrails/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -33,6 +34,9 @@ export interface RunningParley {
   url: string;
   server: http.Server;
   pipeline: TurnPipeline;
+  /** The open stores and queues, for the CLI and for tests that look behind the conversation. */
+  records: SqlRecordsStore;
+  handoff: HandoffQueue;
   /** Stops accepting connections, lets in-flight turns finish, closes the stores. */
   shutdown(): Promise<void>;
 }
@@ -68,12 +72,13 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const company = { collectorName: config.company.name, contactPhone: config.company.humanPhone, hours: config.company.humanHours };
   const safeFallbackText = () =>
     `Sorry, I can't help with that right now. To reach a person at ${company.collectorName}, call ${company.contactPhone} (${company.hours}).`;
+  const handoff = new MemoryHandoffQueue();
   const services: DialogServices = {
     accounts: records.accounts,
     flags: records.flags,
     audit: records.audit,
     arrangements: records.arrangements,
-    handoff: new MemoryHandoffQueue(),
+    handoff,
     payments: createPaymentLinks(config.payments),
     speaker: createSpeaker({ phraser: llm.phrasing ? llm.phraser : undefined, logger }),
     company,
@@ -176,5 +181,5 @@ export async function startParley(config: Config, options: StartOptions): Promis
     })();
     return closing;
   };
-  return { url, server, pipeline, shutdown };
+  return { url, server, pipeline, records, handoff, shutdown };
 }

@@ -41,9 +41,15 @@ async function askStep(step: StepContext) {
     await say(step.context, 'identity.locked', reachPerson(step.context));
     return step.endDialog({ verified: false });
   }
-  data.session.identity.factors = mergeFactors(data.session.identity.factors ?? EMPTY, extractIdentityFactors(step.context.activity.text ?? ''));
+  const before = data.session.identity.factors ?? EMPTY;
+  const said = extractIdentityFactors(step.context.activity.text ?? '');
+  data.session.identity.factors = mergeFactors(before, said);
+  // Giving a factor is progress, even before the check can run (the doom-loop guard counts turns without it).
+  if (Object.values(said).some((values: string[]) => values.length > 0)) markProgress(step.context);
+  for (const id of await lookUp(data, data.session.identity.factors)) if (!data.session.candidateAccountIds.includes(id)) data.session.candidateAccountIds.push(id);
   if (hasCompleteFactors(data.session.identity.factors)) return step.next();
-  await say(step.context, 'identity.ask', { factors: factorsFor(await loadCandidates(data)) });
+  const candidates = await loadCandidates(data);
+  await say(step.context, candidates.length > 0 ? 'identity.ask' : 'identity.ask-reference', { factors: factorsFor(candidates) });
   data.session.lastQuestion = 'identity.ask';
   return Dialog.EndOfTurn;
 }

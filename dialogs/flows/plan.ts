@@ -21,6 +21,11 @@ interface PlanValues {
 
 const FREQUENCY: Record<NonNullable<PlanOptions['every']>, Frequency> = { week: 'weekly', 'two-weeks': 'biweekly', month: 'monthly' };
 
+/** The templates read "{count} payments of {instalment}, then a final payment of {finalInstalment}". */
+function regularInstalments(terms: PlanTerms): number {
+  return terms.finalInstalment === undefined ? terms.count : terms.count - 1;
+}
+
 async function propose(step: StepContext, amount: number, frequency: Frequency) {
   const account = verifiedAccount(step.context);
   const { services } = turnData(step.context);
@@ -32,7 +37,7 @@ async function propose(step: StepContext, amount: number, frequency: Frequency) 
   const { terms } = check;
   await say(step.context, 'plan.offer', {
     instalment: money(account, terms.instalment),
-    count: terms.count,
+    count: regularInstalments(terms),
     frequency: terms.frequency,
     ...(terms.finalInstalment !== undefined ? { finalInstalment: money(account, terms.finalInstalment) } : {}),
   });
@@ -85,7 +90,7 @@ export const planDialog = flow(PLAN, [
     });
     await say(step.context, 'plan.confirmed', {
       instalment: money(account, terms.instalment),
-      count: terms.count,
+      count: regularInstalments(terms),
       frequency: terms.frequency,
       firstDate: terms.dates[0]!,
       lastDate: terms.dates[terms.dates.length - 1]!,

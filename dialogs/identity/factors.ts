@@ -78,7 +78,10 @@ export function extractIdentityFactors(text: string): IdentityFactors {
   for (const match of withoutDates.matchAll(UK_POSTCODE)) postalCodes.push(`${match[1]}${match[2]}`.toUpperCase());
   for (const match of withoutDates.matchAll(/(?<![\d-])(\d{5})(?:-\d{4})?(?![\d-])/g)) postalCodes.push(match[1]!);
   const ssnLast4 = [...withoutDates.matchAll(/(?<![\d-])(\d{4})(?![\d-])/g)].map((match) => match[1]!);
-  const references = [...text.matchAll(/\b[A-Za-z]{1,6}[-_]?\d[\w-]{2,30}\b/g)].map((match) => match[0]);
+  // A reference is a token of letters, digits, dots, dashes or underscores holding a digit and a letter.
+  const references = [...text.matchAll(/(?<![\w.-])[A-Za-z0-9][A-Za-z0-9._-]{3,63}(?![\w-])/g)]
+    .map((match) => match[0].replace(/\.$/, ''))
+    .filter((token) => /\d/.test(token) && /[A-Za-z]/.test(token));
   return { datesOfBirth, ssnLast4, postalCodes, references, phones };
 }
 

@@ -42,6 +42,12 @@ export const speechActs = {
     description: 'Asks for the configured identity factors.',
     slots: { factors: vocabularies.identityFactors },
   }),
+  'identity.ask-reference': act({
+    purpose: 'identity-check',
+    revealsDebt: false,
+    description: 'No file is matched yet (web chat, Teams): asks for the reference from our letter or the phone number on file, with the identity factors.',
+    slots: { factors: vocabularies.identityFactors },
+  }),
   'identity.failed': act({
     purpose: 'identity-check',
     revealsDebt: false,

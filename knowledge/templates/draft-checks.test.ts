@@ -76,6 +76,7 @@ function samplesFor(a: Account): Record<SpeechActId, Record<string, unknown>> {
     'greeting.automated-assistant': { collectorName: contact.collectorName },
     'pre-verification.business-matter': { firstName: a.consumer.firstName, collectorName: contact.collectorName, ...reach },
     'identity.ask': { factors: 'dob-and-ssn4' },
+    'identity.ask-reference': { factors: 'dob-and-ssn4' },
     'identity.failed': { attemptsLeft: 2 },
     'identity.locked': reach,
     'identity.verified': { firstName: a.consumer.firstName },

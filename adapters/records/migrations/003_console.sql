@@ -101,7 +101,7 @@ BEGIN
     k, NEW.conversation_id, NEW.channel, coalesce(NEW.account_id, NEW.payload ->> 'accountId'), NEW.at, NEW.at, 1,
     (NEW.kind = 'inbound')::int, (NEW.kind = 'outbound')::int,
     (is_decision AND verdict = 'block')::int, (is_decision AND verdict = 'defer')::int, (is_decision AND verdict = 'suppress')::int,
-    (is_decision AND jsonb_typeof(NEW.payload -> 'decision' -> 'replacedDraft') = 'object')::int,
+    coalesce(is_decision AND jsonb_typeof(NEW.payload -> 'decision' -> 'replacedDraft') = 'object', false)::int,
     (NEW.kind = 'handoff')::int,
     CASE WHEN is_decision AND verdict IS NOT NULL THEN ARRAY[verdict] ELSE '{}' END,
     CASE WHEN is_decision THEN parley_decision_rules(NEW.payload, 'ruleId') ELSE '{}' END,
@@ -158,7 +158,7 @@ BEGIN
            count(*) FILTER (WHERE is_decision AND verdict = 'block')::int AS blocked,
            count(*) FILTER (WHERE is_decision AND verdict = 'defer')::int AS deferred,
            count(*) FILTER (WHERE is_decision AND verdict = 'suppress')::int AS suppressed,
-           count(*) FILTER (WHERE is_decision AND jsonb_typeof(payload -> 'decision' -> 'replacedDraft') = 'object')::int AS replaced,
+           count(*) FILTER (WHERE coalesce(is_decision AND jsonb_typeof(payload -> 'decision' -> 'replacedDraft') = 'object', false))::int AS replaced,
            count(*) FILTER (WHERE kind = 'handoff')::int AS handoffs,
            coalesce(array_agg(DISTINCT verdict ORDER BY verdict) FILTER (WHERE is_decision AND verdict IS NOT NULL), '{}') AS verdicts,
            coalesce(array_agg(DISTINCT payload ->> 'field' ORDER BY payload ->> 'field') FILTER (WHERE kind = 'flag-change' AND payload ->> 'field' IS NOT NULL), '{}') AS flags
