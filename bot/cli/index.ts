@@ -7,13 +7,14 @@ import { registerAudit } from './audit.js';
 import { registerWindow } from './window.js';
 import { registerCheck } from './check.js';
 import { registerClassify } from './classify.js';
+import { registerOutbound } from './outbound.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
     .description('Parley: compliance-first conversations for consumer debt collection')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of [registerServe, registerMigrate, registerImport, registerAudit, registerWindow, registerCheck, registerClassify]) {
+  for (const register of [registerServe, registerMigrate, registerImport, registerAudit, registerWindow, registerCheck, registerClassify, registerOutbound]) {
     register(program);
   }
   for (const command of program.commands) command.exitOverride();
