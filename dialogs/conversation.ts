@@ -117,6 +117,7 @@ export class ParleyConversation {
       }
     }
 
+    const optedOutOfSms = session.channel === 'sms' && (await this.smsOptedOut(data));
     const classification = classifyIntents(text, {
       language: session.language,
       channel: session.channel,
@@ -134,6 +135,8 @@ export class ParleyConversation {
     data.details = details as Record<string, unknown>;
 
     await applyRights(context, { intents, details }, maskSensitiveNumbers(text));
+    // After STOP nothing but the keywords gets a text back until START (CTIA; 47 CFR 64.1200(a)(10)).
+    if (optedOutOfSms) return;
 
     const dc = await this.dialogs.createContext(context);
     if (!session.greeted) {
@@ -142,6 +145,15 @@ export class ParleyConversation {
     }
     await this.route(dc, data, intents, details, text);
     await this.guardAgainstDoomLoop(context, data);
+  }
+
+  private async smsOptedOut(data: TurnData): Promise<boolean> {
+    const accountIds = data.session.verified && data.session.accountId ? [data.session.accountId] : data.session.candidateAccountIds;
+    for (const accountId of accountIds) {
+      const flags = data.flags && accountId === data.session.accountId ? data.flags : await this.services.flags.get(accountId);
+      if (flags.optOuts.some((optOut) => optOut.medium === 'sms')) return true;
+    }
+    return false;
   }
 
   private async route(dc: DialogContext, data: TurnData, intents: IntentId[], details: IntentDetails, text: string): Promise<void> {

@@ -37,6 +37,8 @@ export interface RunningParley {
   /** The open stores and queues, for the CLI and for tests that look behind the conversation. */
   records: SqlRecordsStore;
   handoff: HandoffQueue;
+  /** Resolves when no channel turn runs in the background (SMS turns run after Twilio is answered). */
+  idle(): Promise<void>;
   /** Stops accepting connections, lets in-flight turns finish, closes the stores. */
   shutdown(): Promise<void>;
 }
@@ -181,5 +183,9 @@ export async function startParley(config: Config, options: StartOptions): Promis
     })();
     return closing;
   };
-  return { url, server, pipeline, records, handoff, shutdown };
+  const idle = async () => {
+    await sms?.idle();
+    await pipeline.drain();
+  };
+  return { url, server, pipeline, records, handoff, idle, shutdown };
 }

@@ -35,6 +35,8 @@ describe('extractIdentityFactors', () => {
   it('does not take the year of a date as the last four of an SSN', () => {
     expect(extractIdentityFactors('04/02/1980').ssnLast4).toEqual([]);
     expect(extractIdentityFactors('04/02/1980, last four 6789').ssnLast4).toEqual(['6789']);
+    expect(extractIdentityFactors('April 2 1980').ssnLast4).toEqual([]);
+    expect(extractIdentityFactors('April 2 1980, ssn ends 1980').ssnLast4).toEqual(['1980', '1980']);
   });
 
   it('reads ZIP codes, UK postcodes, references and phone numbers', () => {

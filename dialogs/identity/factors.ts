@@ -77,7 +77,10 @@ export function extractIdentityFactors(text: string): IdentityFactors {
   const postalCodes: string[] = [];
   for (const match of withoutDates.matchAll(UK_POSTCODE)) postalCodes.push(`${match[1]}${match[2]}`.toUpperCase());
   for (const match of withoutDates.matchAll(/(?<![\d-])(\d{5})(?:-\d{4})?(?![\d-])/g)) postalCodes.push(match[1]!);
-  const ssnLast4 = [...withoutDates.matchAll(/(?<![\d-])(\d{4})(?![\d-])/g)].map((match) => match[1]!);
+  // A year that belongs to a date said in words ("April 12 1985") is not an SSN's last four, unless it is said twice.
+  const years = new Set(datesOfBirth.map((date) => date.slice(0, 4)));
+  const groups = [...withoutDates.matchAll(/(?<![\d-])(\d{4})(?![\d-])/g)].map((match) => match[1]!);
+  const ssnLast4 = groups.filter((group) => !years.has(group) || groups.filter((other) => other === group).length > 1);
   // A reference is a token of letters, digits, dots, dashes or underscores holding a digit and a letter.
   const references = [...text.matchAll(/(?<![\w.-])[A-Za-z0-9][A-Za-z0-9._-]{3,63}(?![\w-])/g)]
     .map((match) => match[0].replace(/\.$/, ''))

@@ -400,4 +400,9 @@ export const HELD_OUT: readonly HeldOutCase[] = [
   { text: "can I talk about this later, I'm at work right now", intents: [], not: ['cease_communication', 'channel_opt_out', 'dispute'] },
   { text: 'No, I do not want a plan', intents: [], not: ['payment_plan', 'dispute'] },
   { text: 'Text me when the payment posts', intents: [], not: RIGHTS },
+  // Found by the lead's end-to-end SMS test: "breakdown" of a bill is not a breakdown of health.
+  { text: 'can you show me the breakdown of what I owe?', intents: ['balance', 'validation_request'], not: ['hardship'] },
+  { text: 'send me a breakdown', intents: ['validation_request'], not: ['hardship'] },
+  { text: 'I had a nervous breakdown and cannot work', intents: ['hardship'], not: ['validation_request'] },
+  { text: 'how much is my balance', intents: ['balance'] },
 ];
