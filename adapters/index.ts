@@ -12,6 +12,9 @@ export {
   type MigrationReport,
 } from './records/index.js';
 export * from './records/outbound/index.js';
+// The compliance console's repositories, exports, retention and the audit verification they share.
+export * from './records/console/index.js';
+export { verifyAuditChains, checkpointKeyId, auditEventHash, type VerifyOptions, type AuditCheckpoint, type SqlClient } from './records/index.js';
 export type * from './channels/types.js';
 export * from './channels/directline/index.js';
 export * from './channels/sms/index.js';

@@ -80,6 +80,7 @@ export const envSchema = z
     PARLEY_CONSOLE_SESSION_TTL_MINUTES: integerIn(5, 24 * 60, 60),
     PARLEY_ALLOWED_ORIGINS: optionalText,
     PARLEY_METRICS_TOKEN: optionalText,
+    PARLEY_AUDIT_CHECKPOINT_KEY: optionalText.refine((value) => value === undefined || value.length >= 32, { error: 'must be at least 32 characters' }),
     PARLEY_DIRECTLINE_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, { error: 'must be at least 32 characters' }),
     PARLEY_PAYMENT_URL: urlWithProtocols(['https:'], 'https://pay.example.com'),
     PARLEY_PAYMENT_SIGNING_KEY: optionalText,
@@ -141,6 +142,8 @@ export interface Config {
   console: { sessionTtlMinutes: number };
   allowedOrigins: string[];
   metricsToken?: string;
+  /** Signs audit retention checkpoints; `audit retain` needs it, and `audit verify` once retention has run. */
+  audit: { checkpointKey?: string };
   /** Signs web chat tokens; outside production an unset secret is a random one per process. */
   directLineSecret: string;
   payments: { baseUrl: string; signingKey: string };
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     console: { sessionTtlMinutes: e.PARLEY_CONSOLE_SESSION_TTL_MINUTES },
     metricsToken: e.PARLEY_METRICS_TOKEN,
+    audit: { checkpointKey: e.PARLEY_AUDIT_CHECKPOINT_KEY },
     directLineSecret: e.PARLEY_DIRECTLINE_SECRET ?? randomBytes(32).toString('base64url'),
     payments: { baseUrl: e.PARLEY_PAYMENT_URL ?? 'https://pay.example.com', signingKey: e.PARLEY_PAYMENT_SIGNING_KEY ?? randomBytes(32).toString('base64url') },
     identity: { maxAttempts: e.PARLEY_IDENTITY_MAX_ATTEMPTS, lockMinutes: e.PARLEY_IDENTITY_LOCK_MINUTES },

@@ -18,10 +18,10 @@ function couldNotRun(error: unknown): never {
   throw error;
 }
 
-function recordsOptions(): { databaseUrl?: string; dataDir: string } {
+function recordsOptions(): { databaseUrl?: string; dataDir: string; auditCheckpointKey?: string } {
   try {
     const config = loadConfig();
-    return { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+    return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditCheckpointKey: config.audit.checkpointKey };
   } catch (error) {
     return couldNotRun(error);
   }
