@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerConsoleAuditCommands, verifyExportAction } from './audit-console.js';
 import { EXIT_FAILED, outcome, printJson } from './exit.js';
 import { withRecordsStore } from './open-records.js';
 
@@ -10,8 +11,13 @@ function registerVerify(audit: Command): void {
   audit
     .command('verify')
     .description('walk every audit chain and check each hash, link and chain head; exits 1 naming the first broken event')
+    .option('--export <dir-or-zip>', 'check an evidence export against its manifest instead; exits 1 naming the first bad file')
     .option('--json', 'print the result as JSON')
-    .action(async (options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean; export?: string }) => {
+      if (options.export) {
+        verifyExportAction(options.export, options.json);
+        return;
+      }
       const { result, database } = await withRecordsStore(async (store) => ({ result: await store.audit.verify(), database: store.description }));
       if (!result.ok) outcome.code = EXIT_FAILED;
       if (options.json) {
@@ -33,4 +39,5 @@ function registerVerify(audit: Command): void {
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('the hash-chained audit trail');
   registerVerify(audit);
+  registerConsoleAuditCommands(audit);
 }

@@ -8,13 +8,14 @@ import { registerWindow } from './window.js';
 import { registerCheck } from './check.js';
 import { registerClassify } from './classify.js';
 import { registerOutbound } from './outbound.js';
+import { registerUsers } from './users.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
     .description('Parley: compliance-first conversations for consumer debt collection')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of [registerServe, registerMigrate, registerImport, registerAudit, registerWindow, registerCheck, registerClassify, registerOutbound]) {
+  for (const register of [registerServe, registerMigrate, registerImport, registerAudit, registerWindow, registerCheck, registerClassify, registerOutbound, registerUsers]) {
     register(program);
   }
   for (const command of program.commands) command.exitOverride();

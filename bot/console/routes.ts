@@ -46,6 +46,9 @@ export interface RouteSpec {
   handler: Handler;
 }
 
+/** The console-access record could not be written: nothing is handed over (fail closed). */
+class NotRecorded extends Error {}
+
 class BadRequest extends Error {
   constructor(
     message: string,
@@ -114,8 +117,14 @@ export function consoleRoutes(ctx: ConsoleContext): RouteSpec[] {
   const { client, audit, clock } = ctx;
   let integrity: { at: number; result: Awaited<ReturnType<typeof verifyAuditChains>>; checkedAt: string } | undefined;
 
-  const record = (session: ConsoleSession, action: Parameters<typeof recordConsoleAccess>[1]['action'], target: Record<string, unknown>, accountId?: string) =>
-    recordConsoleAccess(audit, { actor: actorOf(session), action, target, at: clock(), ...(accountId ? { accountId } : {}) });
+  const record = async (session: ConsoleSession, action: Parameters<typeof recordConsoleAccess>[1]['action'], target: Record<string, unknown>, accountId?: string) => {
+    try {
+      await recordConsoleAccess(audit, { actor: actorOf(session), action, target, at: clock(), ...(accountId ? { accountId } : {}) });
+    } catch (error) {
+      ctx.logger.error({ err: error, action }, 'console access not recorded: refused');
+      throw new NotRecorded();
+    }
+  };
 
   const signIn: Handler = async (req, res) => {
     const token = typeof req.body?.token === 'string' ? (req.body.token as string) : '';
@@ -442,6 +451,10 @@ function wrap(handler: Handler): RequestHandler {
     try {
       await handler(req, res);
     } catch (error) {
+      if (error instanceof NotRecorded) {
+        res.status(503).json({ error: 'this access could not be recorded in the audit trail, so nothing is shown: try again later' });
+        return;
+      }
       if (error instanceof BadRequest) {
         res.status(error.status).json({ error: error.message });
         return;

@@ -110,15 +110,18 @@ export interface RuleMatch {
  * use the indexed arrays instead of scanning text.
  */
 export function resolveRuleFilter(rule: string): RuleMatch {
-  const needle = rule.trim().toLowerCase();
-  const ruleIds = new Set<string>([rule.trim()]);
-  const citations = new Set<string>([rule.trim()]);
-  for (const pack of RULE_PACKS) {
-    for (const candidate of pack.rules) {
-      if (candidate.id.toLowerCase() === needle || candidate.citation.toLowerCase().includes(needle)) {
-        ruleIds.add(candidate.id);
-        citations.add(candidate.citation);
-      }
+  const given = rule.trim();
+  const needle = given.toLowerCase();
+  const rules = RULE_PACKS.flatMap((pack) => pack.rules);
+  // A rule id names that rule only (other rules may share its citation).
+  const byId = rules.filter((candidate) => candidate.id.toLowerCase() === needle);
+  if (byId.length > 0) return { ruleIds: [...new Set(byId.map((candidate) => candidate.id))], citations: [] };
+  const ruleIds = new Set<string>([given]);
+  const citations = new Set<string>([given]);
+  for (const candidate of rules) {
+    if (candidate.citation.toLowerCase().includes(needle)) {
+      ruleIds.add(candidate.id);
+      citations.add(candidate.citation);
     }
   }
   return { ruleIds: [...ruleIds].sort(), citations: [...citations].sort() };
