@@ -42,7 +42,11 @@ function numericDates(text: string): string[] {
   return [...found];
 }
 
+const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\b/i;
+
 function wordDates(text: string): string[] {
+  // Parsing every window of words is costly: only a message that names a month can hold such a date.
+  if (!MONTH_NAME.test(text.normalize('NFD').replace(/\p{M}/gu, ''))) return [];
   const found = new Set<string>();
   const cleaned = text.replace(/,/g, ' ').replace(/\s+/g, ' ');
   // Try every window of up to six words: month names sit anywhere in a sentence.
