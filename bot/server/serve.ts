@@ -29,6 +29,7 @@ import { createAdapter } from './adapter.js';
 import { createApp } from './app.js';
 import { createMetrics } from './metrics.js';
 import { webChatPageRoutes } from '../../adapters/index.js';
+import { createConsoleRouter } from '../console/index.js';
 
 export interface RunningParley {
   url: string;
@@ -155,6 +156,7 @@ export async function startParley(config: Config, options: StartOptions): Promis
       express.use(directLine.router);
       if (sms) express.use(sms.router);
       express.use(webChatPageRoutes({ companyName: company.collectorName, supportPhone: company.contactPhone }));
+      express.use(createConsoleRouter({ records, rateLimiter: state.rateLimiter, clock, logger, sessionTtlMinutes: config.console.sessionTtlMinutes, secureCookies: config.env === 'production', checkpointKey: config.audit.checkpointKey, handoffs: services.handoff }).router); // compliance console (issue 7): /console and /api/audit
     },
   });
 

@@ -30,7 +30,7 @@ export function stackedBars(title: string, labels: string[], series: Series[]): 
   const barW = Math.max(2, plotW / labels.length - 2);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'chart-svg' });
   svg.appendChild(s('title', {}, title));
-  for (const fraction of [0, 0.5, 1]) {
+  for (const fraction of max >= 4 ? [0, 0.5, 1] : [0, 1]) {
     const y = 8 + plotH * (1 - fraction);
     svg.appendChild(s('line', { x1: left, x2: width - 8, y1: y, y2: y, class: 'grid' }));
     svg.appendChild(s('text', { x: left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, String(Math.round(max * fraction))));

@@ -45,10 +45,12 @@ function decisionPanel(entry: Entry): HTMLElement | null {
 function entryRow(entry: Entry): HTMLElement {
   const who = entry.from === 'consumer' ? 'Consumer' : entry.from === 'parley' ? (entry.kind === 'decision' ? 'Parley · not sent' : 'Parley') : entry.kind;
   const message =
-    entry.text !== undefined
+    entry.kind === 'decision' && entry.text === undefined
+      ? h('div', { class: 'bubble from-parley not-sent' }, h('em', {}, `Not sent${entry.speechAct ? `: ${entry.speechAct}` : ''}`))
+      : entry.text !== undefined
       ? h('div', { class: `bubble from-${entry.from}${entry.kind === 'decision' ? ' not-sent' : ''}` }, entry.text || h('em', { class: 'muted' }, '(no text)'))
       : entry.details
-        ? h('pre', { class: 'details' }, JSON.stringify(entry.details, null, 1))
+        ? h('div', { class: 'details' }, typeof entry.details.event === 'string' ? entry.details.event.replaceAll('-', ' ') : JSON.stringify(entry.details))
         : null;
   return h(
     'li',

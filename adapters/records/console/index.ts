@@ -7,7 +7,7 @@ export { searchFiltersSchema, filterProblems, resolveRuleFilter, textQuery, type
 export { searchConversations, searchDecisions, getConversationSummary, type ConversationSummary, type DecisionHit, type Page, type PageRequest, type SearchOptions } from './search.js';
 export { CursorError } from './sql-builder.js';
 export { loadConversation, transcriptView, transcriptEntry, consumerZone, localTime, type ConversationRecords, type TranscriptView, type TranscriptEntry, type DecisionView } from './transcript.js';
-export { maskPayload, maskName } from './mask.js';
+export { maskPayload, maskName, maskText } from './mask.js';
 export { recordConsoleAccess, CONSOLE_CHAIN, type ConsoleAccess, type ConsoleAction, type ConsoleActor } from './access.js';
 export { dashboard, type Dashboard, type DashboardRange } from './dashboard.js';
 export { createReviews, riskReasons, seededRandom, RISK_WEIGHTS, ReviewError, type Review, type Reviews, type ReviewOutcome, type SampleRequest } from './reviews.js';

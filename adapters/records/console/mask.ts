@@ -35,9 +35,17 @@ const TECHNICAL_KEYS = new Set([
   'parts',
 ]);
 
+// Dates first: a birth date written 1985-04-12 would otherwise be taken for a phone number.
+const DATE_LIKE = /\b(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\b/g;
+
+/** Free text with personal data masked: dates, then phones, emails, card and SSN digits (maskForLog). */
+export function maskText(text: string): string {
+  return maskForLog(text.replace(DATE_LIKE, '[date]'));
+}
+
 /** A copy of a payload with every free-text string masked (phones, emails, dates, card and SSN digits). */
 export function maskPayload<T>(value: T, key?: string): T {
-  if (typeof value === 'string') return (key !== undefined && TECHNICAL_KEYS.has(key) ? value : maskForLog(value)) as T;
+  if (typeof value === 'string') return (key !== undefined && TECHNICAL_KEYS.has(key) ? value : maskText(value)) as T;
   if (Array.isArray(value)) return value.map((item) => maskPayload(item, key)) as T;
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   const out: Record<string, unknown> = {};

@@ -123,7 +123,9 @@ export class TranscriptPdf {
     const bottom = doc.page.height - MARGIN - 14;
     for (const entry of view.entries) {
       const heading = printable(`${entry.localTime ?? entry.at}  ${who(entry)}${entry.channel ? ` - ${entry.channel}` : ''}  #${entry.seq}`);
-      const body = printable(entry.text ?? (entry.flagChange || entry.handoff ? '' : JSON.stringify(entry.details ?? {})));
+      const body = printable(
+        entry.text ?? (entry.kind === 'decision' ? `(not sent${entry.speechAct ? `: ${entry.speechAct}` : ''})` : entry.flagChange || entry.handoff ? '' : JSON.stringify(entry.details ?? {})),
+      );
       const side = printable(decisionLines(entry).join('\n'));
       const headingHeight = doc.font('Helvetica-Bold').fontSize(8).heightOfString(heading, { width: left });
       const bodyHeight = body ? doc.font('Helvetica').fontSize(9).heightOfString(body, { width: left }) : 0;
