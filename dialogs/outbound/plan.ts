@@ -6,7 +6,7 @@ import {
   disclosureText,
   evaluate,
   evaluatePacing,
-  homeZone,
+  homeZoneOf,
   localDate,
   maskPhone,
   nextLocalHour,
@@ -120,6 +120,8 @@ interface Candidate {
   masked: string;
   verified: boolean;
   audience: 'private' | 'shared';
+  /** Order of preference, set once the consumer's habits are known (see rankOf). */
+  rank: number;
 }
 
 interface Evaluated {
@@ -154,7 +156,7 @@ function candidatesFor(input: PlanInput, now: number): { candidates: Candidate[]
       // Texts go to mobile numbers (and numbers of unknown kind); a home or work line is not texted.
       for (const phone of input.account.consumer.phones) {
         if (phone.type !== 'mobile' && phone.type !== 'other') continue;
-        candidates.push({ channel, target: { address: phone.number, type: phone.type }, masked: maskPhone(phone.number), verified: false, audience: 'private' });
+        candidates.push({ channel, target: { address: phone.number, type: phone.type }, masked: maskPhone(phone.number), verified: false, audience: 'private', rank: 0 });
       }
     } else {
       for (const reference of input.references ?? []) {
@@ -166,6 +168,7 @@ function candidatesFor(input: PlanInput, now: number): { candidates: Candidate[]
           masked: `${channel} conversation${verified ? ' of the verified consumer' : ''}`,
           verified,
           audience: reference.audience,
+          rank: 0,
         });
       }
     }
@@ -182,6 +185,23 @@ function checkInSlots(input: PlanInput): Record<string, unknown> {
   return { firstName: input.account.consumer.firstName, collectorName: input.company.collectorName, contactPhone: input.company.contactPhone, hours: input.company.hours };
 }
 
+/**
+ * Renders are pure and a portfolio repeats the same few (a check-in differs only by first name):
+ * remembered by act, language, country and slots. Bounded so a long-running process stays small.
+ */
+const renders = new Map<string, Rendered>();
+
+function renderCached(speechAct: string, slots: Record<string, unknown>, language: Language, country: string): Rendered {
+  const key = `${speechAct}\u0000${language}\u0000${country}\u0000${JSON.stringify(slots)}`;
+  let rendered = renders.get(key);
+  if (!rendered) {
+    rendered = renderAct(speechAct, slots, language, { country });
+    if (renders.size >= 5_000) renders.clear();
+    renders.set(key, rendered);
+  }
+  return rendered;
+}
+
 function evaluateCandidate(input: PlanInput, candidate: Candidate, firstCommunication: boolean): Evaluated {
   const message = input.message;
   let speechAct = message.speechAct;
@@ -194,7 +214,7 @@ function evaluateCandidate(input: PlanInput, candidate: Candidate, firstCommunic
     slots = checkInSlots(input);
   }
   const language = languageOf(input);
-  const rendered = renderAct(speechAct, slots, language, { country: input.account.consumer.address.country });
+  const rendered = renderCached(speechAct, slots, language, input.account.consumer.address.country);
   const request: GateRequest = {
     account: input.account,
     flags: input.flags,
@@ -213,6 +233,25 @@ function evaluateCandidate(input: PlanInput, candidate: Candidate, firstCommunic
     audience: candidate.audience,
   };
   return { candidate, speechAct, rendered, request, decision: evaluate(request), ...(substitution ? { substitution } : {}) };
+}
+
+/** Outcomes settled before any channel is evaluated (expired, answered, no channel, unwritable). */
+function settledEarly(input: PlanInput, base: Pick<OutboundPlan, 'verified' | 'speechAct' | 'firstCommunication'>, history: OutboundChoice['history'], verdict: PlanVerdict, ruleId: string, reason: string): OutboundPlan {
+  const rule = { ruleId, citation: POLICY, reason };
+  return { ...base, verdict, reasonId: ruleId, reason, decision: policyDecision(input.account, input.at, 'suppress', rule), choice: { why: reason, history, candidates: [] } };
+}
+
+/** Lower goes first: the consumer's own channel, then conversations that reach the verified consumer, then the default order. */
+function rankOf(candidate: Candidate, preferred: Channel | undefined): number {
+  return (candidate.channel === preferred ? 0 : 100) + (candidate.verified ? 0 : 10) + OUTBOUND_CHANNELS.indexOf(candidate.channel);
+}
+
+function byRank(a: Candidate, b: Candidate): number {
+  return a.rank - b.rank;
+}
+
+function byDeferral(a: Evaluated, b: Evaluated): number {
+  return (a.decision.deferUntil?.getTime() ?? 0) - (b.decision.deferUntil?.getTime() ?? 0) || a.candidate.rank - b.candidate.rank;
 }
 
 function summarize(evaluated: Evaluated): CandidateSummary {
@@ -252,7 +291,7 @@ export function planOutbound(input: PlanInput): OutboundPlan {
   const now = at.getTime();
   const pacingPolicy = input.pacing ?? DEFAULT_PACING;
   const firstCommunication = !learned(flags.initialDisclosureAt, now);
-  const zone = homeZone(candidateZones(zoneSourcesOf(account, flags)));
+  const zone = homeZoneOf(account, flags, () => candidateZones(zoneSourcesOf(account, flags)));
   const preference = contactPreference(input.attempts, zone, at);
   const history: OutboundChoice['history'] = {
     answers: preference.answers,
@@ -261,46 +300,48 @@ export function planOutbound(input: PlanInput): OutboundPlan {
     ...(preference.hour ? { usualHour: preference.hour } : {}),
   };
   const base = { verified: false, speechAct: message.speechAct, firstCommunication };
-  const early = (verdict: PlanVerdict, ruleId: string, reason: string, candidates: CandidateSummary[] = []): OutboundPlan => {
-    const rule = { ruleId, citation: POLICY, reason };
-    return { ...base, verdict, reasonId: ruleId, reason, decision: policyDecision(account, at, 'suppress', rule), choice: { why: reason, history, candidates } };
-  };
 
   if (message.expiresAt && now >= message.expiresAt.getTime()) {
-    return early('suppress', 'expired', `the message lost its point at ${message.expiresAt.toISOString()} (a reminder for a date gone by)`);
+    return settledEarly(input, base, history, 'suppress', 'expired', `the message lost its point at ${message.expiresAt.toISOString()} (a reminder for a date gone by)`);
   }
   if (message.kind === 'follow-up') {
     const answered = input.attempts.find((a) => a.initiatedBy === 'consumer' && Date.parse(a.at) > message.createdAt.getTime() && Date.parse(a.at) <= now);
-    if (answered) return early('cancel', 'answered', `the consumer wrote in by ${answered.channel} on ${answered.at}, after this follow-up was scheduled: it is not needed`);
+    if (answered) return settledEarly(input, base, history, 'cancel', 'answered', `the consumer wrote in by ${answered.channel} on ${answered.at}, after this follow-up was scheduled: it is not needed`);
   }
 
   const { candidates, missing } = candidatesFor(input, now);
-  if (candidates.length === 0) return early('suppress', 'no-channel', `no way to reach the consumer: ${missing.join('; ')}`);
+  if (candidates.length === 0) return settledEarly(input, base, history, 'suppress', 'no-channel', `no way to reach the consumer: ${missing.join('; ')}`);
 
-  let evaluated: Evaluated[];
+  // Candidates in order of preference; the first the gate lets through now wins, so the ones after it
+  // need no evaluation. Only when none may go now is every one evaluated, for the earliest deferral.
+  for (const candidate of candidates) candidate.rank = rankOf(candidate, preference.channel);
+  if (candidates.length > 1) candidates.sort(byRank);
+  const ranked: Evaluated[] = [];
   try {
-    evaluated = candidates.map((candidate) => evaluateCandidate(input, candidate, firstCommunication));
+    for (const candidate of candidates) {
+      const result = evaluateCandidate(input, candidate, firstCommunication);
+      ranked.push(result);
+      if (result.decision.verdict === 'send') break;
+    }
   } catch (error) {
-    return early('block', 'render-failed', `the message cannot be written from its template: ${error instanceof Error ? error.message : String(error)}`);
+    return settledEarly(input, base, history, 'block', 'render-failed', `the message cannot be written from its template: ${error instanceof Error ? error.message : String(error)}`);
   }
-
-  // The consumer's own channel first, then conversations that reach the verified consumer, then the default order.
-  const rank = (e: Evaluated): number =>
-    (e.candidate.channel === preference.channel ? 0 : 100) + (e.candidate.verified ? 0 : 10) + OUTBOUND_CHANNELS.indexOf(e.candidate.channel);
-  const ranked = [...evaluated].sort((a, b) => rank(a) - rank(b));
   const sendable = ranked.filter((e) => e.decision.verdict === 'send');
-  const deferred = ranked.filter((e) => e.decision.verdict === 'defer').sort((a, b) => (a.decision.deferUntil?.getTime() ?? 0) - (b.decision.deferUntil?.getTime() ?? 0) || rank(a) - rank(b));
+  const deferred = ranked.filter((e) => e.decision.verdict === 'defer').sort(byDeferral);
   const chosen = sendable[0] ?? deferred[0] ?? ranked.find((e) => e.decision.verdict === 'block') ?? ranked[0];
   const summaries = ranked.map(summarize);
-  if (!chosen) return early('suppress', 'no-channel', 'no way to reach the consumer');
+  for (const candidate of candidates.slice(ranked.length)) {
+    summaries.push({ channel: candidate.channel, target: candidate.masked, verified: candidate.verified, verdict: 'not-evaluated', violations: [] });
+  }
+  if (!chosen) return settledEarly(input, base, history, 'suppress', 'no-channel', 'no way to reach the consumer');
 
   const answered = describeAnswers(preference);
-  const alternatives = ranked.length > 1 ? `; ${ranked.length} channels considered` : '';
+  const alternatives = candidates.length > 1 ? `; ${candidates.length} channels considered` : '';
   const channelWhy =
     preference.channel === chosen.candidate.channel
       ? `${chosen.candidate.channel}: the consumer answers there most (${answered})${alternatives}`
       : sendable.length > 0 || deferred.length > 0
-        ? `${chosen.candidate.channel}: ${preference.channel ? `the consumer answers most by ${preference.channel} (${answered}), which ${evaluated.some((e) => e.candidate.channel === preference.channel) ? 'the gate does not allow now' : 'Parley cannot reach'}` : answered}; ${chosen.candidate.verified ? 'a conversation that reaches the verified consumer' : 'the first permitted channel'}${alternatives}`
+        ? `${chosen.candidate.channel}: ${preference.channel ? `the consumer answers most by ${preference.channel} (${answered}), which ${ranked.some((e) => e.candidate.channel === preference.channel) ? 'the gate does not allow now' : 'Parley cannot reach'}` : answered}; ${chosen.candidate.verified ? 'a conversation that reaches the verified consumer' : 'the first permitted channel'}${alternatives}`
         : `${chosen.candidate.channel}: nothing allowed on any channel${alternatives}`;
 
   const plan: OutboundPlan = {
@@ -335,7 +376,7 @@ export function planOutbound(input: PlanInput): OutboundPlan {
     plan.reasonId = 'expired';
     plan.reason = reason;
     plan.decision = plan.decision ? { ...plan.decision, verdict: 'suppress', text: null, rules: [...plan.decision.rules, rule], violations: [...plan.decision.violations, rule] } : null;
-    delete plan.deferUntil;
+    plan.deferUntil = undefined;
   }
   if (plan.verdict === 'send') {
     plan.text = chosen.decision.text ?? undefined;
@@ -347,11 +388,13 @@ export function planOutbound(input: PlanInput): OutboundPlan {
 /** Parley's own pace for this consumer's situation, on top of the legal caps: it can only hold a message longer. */
 function applyPacing(input: PlanInput, policy: PacingPolicy, chosen: Evaluated, plan: OutboundPlan, zone: string | undefined): void {
   if (plan.purpose !== 'reminder' && plan.purpose !== 'collection') return;
-  const situations = situationsOf(input.flags, input.commitments ?? [], input.at, localDate(zone, input.at));
+  const commitments = input.commitments ?? [];
+  const situations = situationsOf(input.flags, commitments, input.at, commitments.length > 0 ? localDate(zone, input.at) : '');
   const arrangementReminder = (input.message.kind === 'payment-due' || input.message.kind === 'promise-due') && input.message.arrangement !== undefined;
   const pacing = evaluatePacing({ policy, situations, attempts: input.attempts, at: input.at, arrangementReminder });
   plan.pacing = pacing.rule;
-  if (plan.decision) plan.decision = { ...plan.decision, rules: [...plan.decision.rules, pacing.rule] };
+  // The decision is this plan's own (evaluate returns a new one each call), so the rule is added in place.
+  plan.decision?.rules.push(pacing.rule);
   const earliest = plan.verdict === 'send' ? input.at.getTime() : (plan.deferUntil?.getTime() ?? input.at.getTime());
   if (!pacing.notBefore || pacing.notBefore.getTime() <= earliest) return;
   // The gate again at the instant pacing allows: the window or a cap may push it later still.
@@ -369,7 +412,7 @@ function applyPacing(input: PlanInput, policy: PacingPolicy, chosen: Evaluated, 
   plan.reasonId = firstReason(later).ruleId;
   plan.reason = firstReason(later).reason;
   plan.decision = later;
-  delete plan.deferUntil;
+  plan.deferUntil = undefined;
 }
 
 /** A message that may go now waits (within limits) for the hour this consumer usually writes at. */

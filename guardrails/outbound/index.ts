@@ -22,4 +22,4 @@ export {
   type PacingSituation,
 } from './pacing.js';
 export { contactPreference, describeAnswers, type ContactPreference } from './preference.js';
-export { addDays, homeZone, localDate, localHour, nextLocalHour, zonedInstant } from './local-time.js';
+export { addDays, homeZone, homeZoneOf, localDate, localHour, nextLocalHour, zonedInstant } from './local-time.js';

@@ -1,5 +1,6 @@
 import { DAY_MS, HOUR_MS, formatLocalTime, instantsOf, localTime } from '../contact-window/clock.js';
-import { isKnownZone, type CandidateZones } from '../contact-window/index.js';
+import { isKnownZone, postalZones, type CandidateZones } from '../contact-window/index.js';
+import type { Account, ConsumerFlags } from '../domain/index.js';
 
 /**
  * The zone a consumer's habits are read in: where their address is, else the first candidate. The
@@ -10,6 +11,17 @@ export function homeZone(candidates: CandidateZones): string | undefined {
     if (isKnownZone(zone) && (candidates.sources.get(zone) ?? []).some((source) => source.startsWith('postal code'))) return zone;
   }
   return candidates.zones.find((zone) => isKnownZone(zone));
+}
+
+/**
+ * homeZone without building every candidate: the address's zone when it has one (the common case,
+ * and a plain lookup), else what candidateZones finds from phones and stated zones.
+ */
+export function homeZoneOf(account: Account, flags: ConsumerFlags, candidates: () => CandidateZones): string | undefined {
+  const address = account.consumer.address;
+  const postal = postalZones(address.postalCode, address.country)[0];
+  if (postal && isKnownZone(postal)) return postal;
+  return homeZone(candidates());
 }
 
 /** The local calendar date (YYYY-MM-DD) in a zone at an instant; UTC's when the zone is unknown. */

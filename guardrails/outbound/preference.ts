@@ -22,6 +22,7 @@ export interface ContactPreference {
 export function contactPreference(attempts: readonly ContactAttempt[], zone: string | undefined, at: Date, lookbackDays = 90): ContactPreference {
   const now = at.getTime();
   const since = now - lookbackDays * DAY_MS;
+  if (!attempts.some((attempt) => attempt.initiatedBy === 'consumer')) return { lookbackDays, answers: {}, total: 0 };
   const answers: Partial<Record<Channel, number>> = {};
   const lastOnChannel = new Map<Channel, number>();
   const perHour = new Array<number>(24).fill(0);

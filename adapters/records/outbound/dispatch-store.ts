@@ -88,7 +88,8 @@ async function readContext(tx: SqlQueryable, row: OutboundRow, at: Date): Promis
   };
 }
 
-async function apply(tx: SqlQueryable, row: OutboundRow, resolution: OutboundResolution, at: Date, instanceId: string | null): Promise<string | undefined> {
+/** Writes the decision: attempt (for a send), audit event, the message's new state. Resolves to the attempt id and the updated row. */
+async function apply(tx: SqlQueryable, row: OutboundRow, resolution: OutboundResolution, at: Date, instanceId: string | null): Promise<{ attemptId?: string; after?: OutboundRow }> {
   const common = { chainId: outboundChain(row.account_id), accountId: row.account_id, at };
   if (resolution.status === 'sending') {
     const attempt = resolution.attempt;
@@ -99,31 +100,29 @@ async function apply(tx: SqlQueryable, row: OutboundRow, resolution: OutboundRes
     );
     const attemptId = String(inserted?.id);
     await appendAuditEvent(tx, { ...common, kind: resolution.audit.kind, channel: resolution.channel, payload: resolution.audit.payload });
-    await tx.query(
+    const [after] = await tx.query<OutboundRow>(
       `UPDATE scheduled_messages SET status = 'sending', channel = $2, target = $3, reason = $4, attempts = attempts + 1,
-              claimed_by = $5, contact_attempt_id = $6, updated_at = $7::timestamptz WHERE id = $1`,
+              claimed_by = $5, contact_attempt_id = $6, updated_at = $7::timestamptz WHERE id = $1 RETURNING ${OUTBOUND_COLUMNS}`,
       [row.id, resolution.channel, resolution.target ?? null, resolution.reason, instanceId, attemptId, at.toISOString()],
     );
-    return attemptId;
+    return { attemptId, after };
   }
   await appendAuditEvent(tx, { ...common, kind: resolution.audit.kind, payload: resolution.audit.payload });
   if (resolution.status === 'deferred') {
     // A decision to wait must move the message forward in time, or the dispatcher would pick it up again at once.
     const dueAt = Math.max(resolution.dueAt.getTime(), at.getTime() + 60_000);
-    await tx.query(
-      `UPDATE scheduled_messages SET status = 'deferred', due_at = $2::timestamptz, reason = $3, attempts = attempts + 1, claimed_by = $4, updated_at = $5::timestamptz WHERE id = $1`,
+    const [after] = await tx.query<OutboundRow>(
+      `UPDATE scheduled_messages SET status = 'deferred', due_at = $2::timestamptz, reason = $3, attempts = attempts + 1, claimed_by = $4, updated_at = $5::timestamptz
+        WHERE id = $1 RETURNING ${OUTBOUND_COLUMNS}`,
       [row.id, new Date(dueAt).toISOString(), resolution.reason, instanceId, at.toISOString()],
     );
-    return undefined;
+    return { after };
   }
-  await tx.query(`UPDATE scheduled_messages SET status = $2, reason = $3, attempts = attempts + 1, claimed_by = $4, updated_at = $5::timestamptz WHERE id = $1`, [
-    row.id,
-    resolution.status,
-    resolution.reason,
-    instanceId,
-    at.toISOString(),
-  ]);
-  return undefined;
+  const [after] = await tx.query<OutboundRow>(
+    `UPDATE scheduled_messages SET status = $2, reason = $3, attempts = attempts + 1, claimed_by = $4, updated_at = $5::timestamptz WHERE id = $1 RETURNING ${OUTBOUND_COLUMNS}`,
+    [row.id, resolution.status, resolution.reason, instanceId, at.toISOString()],
+  );
+  return { after };
 }
 
 export function createOutboundDispatchStore(client: SqlClient, options: OutboundDispatchStoreOptions = {}): OutboundDispatchStore {
@@ -156,8 +155,7 @@ export function createOutboundDispatchStore(client: SqlClient, options: Outbound
           await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [OUTBOUND_LOCK_CLASS, row.account_id]);
           const context = await readContext(tx, row, now);
           const resolution = decide(context);
-          const attemptId = await apply(tx, row, resolution, now, instanceId);
-          const [after] = await tx.query<OutboundRow>(`SELECT ${OUTBOUND_COLUMNS} FROM scheduled_messages WHERE id = $1`, [row.id]);
+          const { attemptId, after } = await apply(tx, row, resolution, now, instanceId);
           return { message: toOutboundMessage(after ?? row), resolution, ...(attemptId ? { attemptId } : {}) };
         });
       } catch (error) {
