@@ -41,9 +41,22 @@ describe('loadConfig', () => {
   });
 
   it('starts in production with Bot Framework credentials', () => {
-    const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppPassword: 'secret',
+      PARLEY_DIRECTLINE_SECRET: 'x'.repeat(32),
+      PARLEY_PAYMENT_URL: 'https://pay.example.com',
+      PARLEY_PAYMENT_SIGNING_KEY: 'signing-key',
+    });
     expect(config.bot.appId).toBe('app-id');
     expect(config.loadDemo).toBe(false);
+  });
+
+  it('refuses to start in production without the web chat secret and the payment settings', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret' }).join('\n');
+    expect(problems).toContain('PARLEY_DIRECTLINE_SECRET is required when NODE_ENV=production');
+    expect(problems).toContain('PARLEY_PAYMENT_SIGNING_KEY is required when NODE_ENV=production');
   });
 
   it('never puts a secret value in its error message', () => {

@@ -14,7 +14,7 @@ describe('the service on the embedded defaults', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-server-'));
-    const config = loadConfig({ PARLEY_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PARLEY_DEMO: 'false' });
+    const config = loadConfig({ PARLEY_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PARLEY_LLM: 'off' });
     parley = await startParley(config, { logger: createLogger('silent') });
   });
 
@@ -60,17 +60,19 @@ describe('the service on the embedded defaults', () => {
   });
 
   it('serializes two messages of one conversation sent at once: neither state change is lost', async () => {
+    // Each message carries half of the identity check; only if both land in the conversation state is
+    // the consumer verified (Alex Sample, DEMO-MA-001, in the demo portfolio).
     const conversationId = `race-${Date.now()}`;
     const [first, second] = await Promise.all([
-      sendMessage(parley.url, { conversationId, text: 'first' }),
-      sendMessage(parley.url, { conversationId, text: 'second' }),
+      sendMessage(parley.url, { conversationId, text: 'my reference is DEMO-MA-001, born April 12, 1985' }),
+      sendMessage(parley.url, { conversationId, text: 'last four 1234' }),
     ]);
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
-    const counts = [...first.replies, ...second.replies].map((reply) => /message (\d+) of/.exec(reply.text ?? '')?.[1]).sort();
-    expect(counts).toEqual(['1', '2']);
-    const third = await sendMessage(parley.url, { conversationId, text: 'third' });
-    expect(third.replies[0]?.text).toContain('message 3 of this conversation');
+    const acts = [...first.replies, ...second.replies].map((reply) => (reply.channelData as { speechAct?: string } | undefined)?.speechAct);
+    expect(acts).toContain('identity.verified');
+    const third = await sendMessage(parley.url, { conversationId, text: 'what do I owe?' });
+    expect(third.replies.map((reply) => reply.text).join('\n')).toContain('$1,402.25');
   });
 
   it('records the inbound message before the turn and every outbound before it is sent, masked', async () => {
@@ -80,7 +82,7 @@ describe('the service on the embedded defaults', () => {
     const records = await openRecordsStore({ dataDir });
     try {
       const events = await records.audit.listChain(`conv:test:${conversationId}`);
-      expect(events.map((event) => event.kind)).toEqual(['inbound', 'outbound']);
+      expect(events.map((event) => event.kind)).toEqual(['inbound', 'outbound', 'outbound']);
       expect(JSON.stringify(events)).not.toContain('4111 1111 1111 1111');
       expect(events[0]?.payload.text).toContain('[card ••••1111]');
     } finally {
