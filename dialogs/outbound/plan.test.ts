@@ -262,6 +262,13 @@ describe('messages that lost their point', () => {
     expect(decided.reasonId).toBe('answered');
   });
 
+  it('a channel this instance has no sender for waits an hour instead of being dropped', () => {
+    const decided = plan({ deliverable: ['teams'] });
+    expect(decided.verdict).toBe('defer');
+    expect(decided.reasonId).toBe('no-sender');
+    expect(decided.deferUntil).toEqual(new Date(NOON.getTime() + 3_600_000));
+  });
+
   it('no mobile number and no conversation: suppressed, saying why', () => {
     const account = makeAccount({ phones: [{ number: '+16175550123', type: 'home' }] });
     const decided = plan({ account, message: checkIn({ channel: 'auto' }) });

@@ -140,17 +140,18 @@ function learned(at: string | undefined, now: number): boolean {
   return at !== undefined && Date.parse(at) <= now;
 }
 
-function candidatesFor(input: PlanInput, now: number): { candidates: Candidate[]; missing: string[] } {
+/**
+ * The channels and addresses the consumer can be reached at. Those whose channel has no sender on
+ * this instance are set apart: the message waits for an instance (or a configuration) that has one.
+ */
+function candidatesFor(input: PlanInput, now: number): { candidates: Candidate[]; missing: string[]; noSender: OutboundChannel[] } {
   const wanted: readonly OutboundChannel[] = input.message.channel === 'auto' ? OUTBOUND_CHANNELS : OUTBOUND_CHANNELS.filter((c) => c === input.message.channel);
   const deliverable = input.deliverable ?? OUTBOUND_CHANNELS;
   const candidates: Candidate[] = [];
   const missing: string[] = [];
+  const noSender: OutboundChannel[] = [];
   if (input.message.channel !== 'auto' && wanted.length === 0) missing.push(`Parley cannot write first by ${input.message.channel}`);
   for (const channel of wanted) {
-    if (!deliverable.includes(channel)) {
-      missing.push(`no ${channel} sender is configured`);
-      continue;
-    }
     const before = candidates.length;
     if (channel === 'sms') {
       // Texts go to mobile numbers (and numbers of unknown kind); a home or work line is not texted.
@@ -173,8 +174,12 @@ function candidatesFor(input: PlanInput, now: number): { candidates: Candidate[]
       }
     }
     if (candidates.length === before) missing.push(channel === 'sms' ? 'no mobile number on file' : `no stored ${channel} conversation`);
+    else if (!deliverable.includes(channel)) {
+      candidates.length = before;
+      noSender.push(channel);
+    }
   }
-  return { candidates, missing };
+  return { candidates, missing, noSender };
 }
 
 function languageOf(input: PlanInput): Language {
@@ -238,7 +243,9 @@ function evaluateCandidate(input: PlanInput, candidate: Candidate, firstCommunic
 /** Outcomes settled before any channel is evaluated (expired, answered, no channel, unwritable). */
 function settledEarly(input: PlanInput, base: Pick<OutboundPlan, 'verified' | 'speechAct' | 'firstCommunication'>, history: OutboundChoice['history'], verdict: PlanVerdict, ruleId: string, reason: string): OutboundPlan {
   const rule = { ruleId, citation: POLICY, reason };
-  return { ...base, verdict, reasonId: ruleId, reason, decision: policyDecision(input.account, input.at, 'suppress', rule), choice: { why: reason, history, candidates: [] } };
+  const decision = policyDecision(input.account, input.at, verdict === 'defer' ? 'defer' : 'suppress', rule);
+  if (verdict === 'defer') decision.deferUntil = new Date(input.at.getTime() + HOUR_MS);
+  return { ...base, verdict, reasonId: ruleId, reason, decision, choice: { why: reason, history, candidates: [] } };
 }
 
 /** Lower goes first: the consumer's own channel, then conversations that reach the verified consumer, then the default order. */
@@ -309,7 +316,13 @@ export function planOutbound(input: PlanInput): OutboundPlan {
     if (answered) return settledEarly(input, base, history, 'cancel', 'answered', `the consumer wrote in by ${answered.channel} on ${answered.at}, after this follow-up was scheduled: it is not needed`);
   }
 
-  const { candidates, missing } = candidatesFor(input, now);
+  const { candidates, missing, noSender } = candidatesFor(input, now);
+  if (candidates.length === 0 && noSender.length > 0) {
+    const reason = `the consumer can be reached by ${noSender.join(', ')}, but no sender for it is configured on this instance: tried again in an hour`;
+    const plan = settledEarly(input, base, history, 'defer', 'no-sender', reason);
+    plan.deferUntil = new Date(now + HOUR_MS);
+    return plan;
+  }
   if (candidates.length === 0) return settledEarly(input, base, history, 'suppress', 'no-channel', `no way to reach the consumer: ${missing.join('; ')}`);
 
   // Candidates in order of preference; the first the gate lets through now wins, so the ones after it
