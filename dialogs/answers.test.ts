@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountAnswer, isNo, isYes, resolvePaymentDate } from './answers.js';
+import { amountAnswer, isGoodbye, isNo, isThanks, isYes, resolvePaymentDate } from './answers.js';
 
 describe('short answers', () => {
   it.each(['yes', 'Yes please', 'ok', 'sure, do it', 'sí', 'de acuerdo', 'that works'])('%j is yes', (text) => {
@@ -9,6 +9,15 @@ describe('short answers', () => {
   it.each(['no', 'nope', 'not now', 'no gracias'])('%j is no', (text) => {
     expect(isNo(text)).toBe(true);
     expect(isYes(text)).toBe(false);
+  });
+  it.each(['thanks', 'Thank you!', 'ok', 'gracias', 'perfecto.'])('%j is a bare thanks', (text) => {
+    expect(isThanks(text)).toBe(true);
+  });
+  it.each(['thanks, what do I owe?', 'ok I want to pay', 'thank you for nothing, I want a person'])('%j asks for more than thanks', (text) => {
+    expect(isThanks(text)).toBe(false);
+  });
+  it.each(['bye', "that's all", 'adiós'])('%j says goodbye', (text) => {
+    expect(isGoodbye(text)).toBe(true);
   });
   it.each([
     ['$150', 15000],

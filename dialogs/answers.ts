@@ -11,6 +11,19 @@ function plain(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/^[¡!¿\s]+/, '');
 }
 
+const THANKS = /^(thanks|thank you|thank u|thx|ty|great|perfect|cool|ok|okay|got it|alright|all right|gracias|muchas gracias|perfecto|listo|entendido)[\s.!]*$/i;
+const BYE = /^(bye|goodbye|good bye|see you|that'?s all|nothing else|no thanks|adios|hasta luego|eso es todo|nada mas)[\s.!]*$/i;
+
+/** A bare thanks or ok: nothing asked, nothing to look up. */
+export function isThanks(text: string): boolean {
+  return THANKS.test(plain(text));
+}
+
+/** The consumer is done for now. */
+export function isGoodbye(text: string): boolean {
+  return BYE.test(plain(text));
+}
+
 export function isYes(text: string): boolean {
   return YES.test(plain(text));
 }

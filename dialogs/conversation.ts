@@ -8,8 +8,22 @@ import {
   type IntentDetails,
   type IntentId,
 } from '../guardrails/index.js';
-import { answerableBeforeVerification, allFlows, asksForTranscript, FAQ, IDENTITY, ROUTE_BY_INTENT, ROUTES, TRANSCRIPT, WHY_CONTACTING } from './flows/index.js';
-import { reachPerson, say } from './flows/common.js';
+import { isGoodbye, isNo, isThanks, isYes } from './answers.js';
+import {
+  answerableBeforeVerification,
+  allFlows,
+  asksForTranscript,
+  asksWhyContacting,
+  ATTORNEY,
+  FAQ,
+  HUMAN,
+  IDENTITY,
+  ROUTE_BY_INTENT,
+  ROUTES,
+  TRANSCRIPT,
+  WHY_CONTACTING,
+} from './flows/index.js';
+import { markProgress, reachPerson, say } from './flows/common.js';
 import { applyRights, applySmsKeyword } from './rights/apply.js';
 import { newSession, rememberTurn, type ConversationSession } from './session.js';
 import { setTurnData, turnData, type DialogServices, type TurnData } from './services.js';
@@ -29,7 +43,7 @@ function optionsFor(intent: IntentId, details: IntentDetails): Record<string, un
     case 'payment_plan':
       return { ...details.payment_plan };
     case 'settlement':
-      return details.settlement?.amount !== undefined ? { amount: details.settlement.amount } : undefined;
+      return { ...details.settlement };
     case 'promise_to_pay':
       return { ...details.promise_to_pay };
     default:
@@ -41,6 +55,10 @@ function optionsFor(intent: IntentId, details: IntentDetails): Record<string, un
 const SWITCHES: ReadonlySet<IntentId> = new Set(['balance', 'pay_in_full', 'settlement', 'payment_plan', 'faq', 'language_change', 'promise_to_pay']);
 const DOOM_TURNS = 3;
 const DOOM_REPEATS = 2;
+/** Replies that mean the consumer's question went unanswered (a failure even the first time). */
+const NOT_ANSWERED: ReadonlySet<string> = new Set(['faq.not-found', 'fallback.not-understood']);
+/** Replies that end by asking whether the consumer would like a person. */
+const OFFERS_A_PERSON: ReadonlySet<string> = new Set(['doom-loop.offer-person', 'faq.not-found']);
 
 /**
  * One conversation turn: the SMS keywords first, then the deterministic safety net (whose rights
@@ -105,14 +123,22 @@ export class ParleyConversation {
       throw new RecordsUnavailableDuringTurn(error);
     }
     const { session } = data;
-    const text = context.activity.text ?? '';
+    const said = context.activity.text ?? '';
     const at = this.services.clock();
-    rememberTurn(session, 'consumer', maskSensitiveNumbers(text), at);
+    // Card and Social Security numbers never go further than this line (DESIGN.md principle 7): the
+    // dialogs, the model and the session see the masked text, and the consumer is told not to.
+    const text = maskSensitiveNumbers(said);
+    const typedSensitiveNumber = text !== said;
+    if (typedSensitiveNumber) context.activity.text = text;
+    rememberTurn(session, 'consumer', text, at);
 
     if (session.channel === 'sms') {
       const keyword = smsKeywordOf(text, data.account?.jurisdictions ?? ['US'], at);
-      if (keyword) {
+      // YES opts back in only a number that opted out; otherwise it answers the question just asked.
+      if (keyword && (keyword !== 'opt-in' || !isYes(text) || (await this.smsOptedOut(data)))) {
         await applySmsKeyword(context, keyword);
+        // STOP ends whatever was under way: after START the conversation begins afresh.
+        if (keyword === 'opt-out') await (await this.dialogs.createContext(context)).cancelAllDialogs();
         return;
       }
     }
@@ -134,16 +160,18 @@ export class ParleyConversation {
     data.intents = intents;
     data.details = details as Record<string, unknown>;
 
-    await applyRights(context, { intents, details }, maskSensitiveNumbers(text));
-    // After STOP nothing but the keywords gets a text back until START (CTIA; 47 CFR 64.1200(a)(10)).
-    if (optedOutOfSms) return;
+    await applyRights(context, { intents, details }, text);
+    // After STOP nothing but the keywords gets a text back until START (CTIA; 47 CFR 64.1200(a)(10)),
+    // except crisis resources: a reply the consumer asked for by writing in, and one that may save a life.
+    if (optedOutOfSms && !intents.includes('crisis')) return;
 
     const dc = await this.dialogs.createContext(context);
     if (!session.greeted) {
       await say(context, 'greeting.automated-assistant', { collectorName: this.services.company.collectorName });
       session.greeted = true;
     }
-    await this.route(dc, data, intents, details, text);
+    if (typedSensitiveNumber) await say(context, 'payment.no-card-in-chat', {});
+    if (!typedSensitiveNumber || intents.length > 0) await this.route(dc, data, intents, details, text);
     await this.guardAgainstDoomLoop(context, data);
   }
 
@@ -161,7 +189,15 @@ export class ParleyConversation {
     // "Not at work" names a place, not a time: without a time in it, only the place is confirmed.
     const timeDetail = details.inconvenient_time;
     const placeOnly = intents.includes('inconvenient_place') && !(timeDetail?.notBefore || timeDetail?.notAfter || timeDetail?.blocked?.length || timeDetail?.onlyDays?.length || timeDetail?.notDays?.length);
-    const rights = ROUTES.filter(([intent]) => intents.includes(intent) && isRightsBearing(intent) && !(placeOnly && intent === 'inconvenient_time'));
+    const found = ROUTES.filter(([intent]) => intents.includes(intent) && isRightsBearing(intent) && !(placeOnly && intent === 'inconvenient_time'));
+    // The attorney's contact is asked for last: its question waits for an answer, the other rights are confirmed first.
+    const rights = [...found.filter(([, route]) => route.flow !== ATTORNEY), ...found.filter(([, route]) => route.flow === ATTORNEY)];
+    if (session.wrongPerson && !session.verified && !rights.some(([intent]) => intent !== 'wrong_person')) {
+      // Whoever said this is not the consumer learns nothing more, however they ask (1006.6(d)).
+      await dc.cancelAllDialogs();
+      await say(dc.context, 'wrong-person.no-details', {});
+      return;
+    }
     if (rights.length > 0) {
       await dc.cancelAllDialogs();
       for (const [intent, route] of rights) {
@@ -176,6 +212,15 @@ export class ParleyConversation {
         // A crisis or a wrong person ends the conversation's business: nothing else is pursued now.
         if (intent === 'crisis' || intent === 'wrong_person') return;
       }
+      if (asksForTranscript(text)) await dc.beginDialog(TRANSCRIPT);
+      return;
+    }
+
+    // "Would you like to talk to a person?" answered: yes goes to one in this step, never round again.
+    if (session.personOffered && intents.length === 0 && (isYes(text) || isNo(text))) {
+      await dc.cancelAllDialogs();
+      if (isYes(text)) await dc.beginDialog(HUMAN);
+      else await say(dc.context, 'conversation.anything-else', {});
       return;
     }
 
@@ -193,14 +238,25 @@ export class ParleyConversation {
     }
     const intent = intents.find((candidate) => ROUTE_BY_INTENT.has(candidate));
     const route = intent ? ROUTE_BY_INTENT.get(intent) : undefined;
-    if (intent && route) {
-      if (route.needsVerification && !session.verified && !(intent === 'faq' && answerableBeforeVerification(text, session.language))) {
-        this.remember(session, intent, details, text);
-        await this.finish(dc, await dc.beginDialog(IDENTITY));
+    // "Why are you contacting me?" is answered plainly once the consumer is known; before that, the identity check is the answer.
+    if (asksWhyContacting(text) && (!intent || intent === 'faq' || intent === 'balance')) {
+      if (session.verified) {
+        await dc.beginDialog(WHY_CONTACTING);
         return;
       }
-      if (intent === 'faq' && session.verified && /\b(why|por que|porque)\b.*\b(contact|contacting|texting|calling|contactan|escriben|llaman)/i.test(text)) {
-        await this.finish(dc, await dc.beginDialog(WHY_CONTACTING));
+      this.remember(session, 'faq', details, text);
+      await this.finish(dc, await dc.beginDialog(IDENTITY));
+      return;
+    }
+    // The privacy article reveals nothing: anyone may have it, recognized as a question or not.
+    if ((!intent || intent === 'faq') && answerableBeforeVerification(text, session.language)) {
+      await dc.beginDialog(FAQ, { question: text });
+      return;
+    }
+    if (intent && route) {
+      if (route.needsVerification && !session.verified) {
+        this.remember(session, intent, details, text);
+        await this.finish(dc, await dc.beginDialog(IDENTITY));
         return;
       }
       await this.finish(dc, await dc.beginDialog(route.flow, intent === 'faq' ? { question: text } : optionsFor(intent, details)));
@@ -212,6 +268,15 @@ export class ParleyConversation {
     }
     if (intents.includes('greeting')) {
       await say(dc.context, 'menu', {});
+      return;
+    }
+    if (isThanks(text)) {
+      await say(dc.context, 'conversation.anything-else', {});
+      return;
+    }
+    if (isGoodbye(text)) {
+      await say(dc.context, 'goodbye', {});
+      markProgress(dc.context);
       return;
     }
     // Nothing recognized: an approved article may still answer it; otherwise say so plainly.
@@ -245,11 +310,20 @@ export class ParleyConversation {
     data.intents = [pending];
     data.details = details as Record<string, unknown>;
     if (isRightsBearing(pending)) await applyRights(dc.context, { intents: [pending], details }, said);
+    if (pending === 'faq' && asksWhyContacting(said)) {
+      await dc.beginDialog(WHY_CONTACTING);
+      return;
+    }
     await dc.beginDialog(route.flow, pending === 'faq' ? { question: said } : optionsFor(pending, details));
   }
 
+  /**
+   * A question that fails twice (no answer found, or the same prompt said again) or three turns that
+   * move nothing forward: a person is offered, and a plain "yes" next takes the consumer to one.
+   */
   private async guardAgainstDoomLoop(context: TurnContext, data: TurnData): Promise<void> {
     const { session } = data;
+    session.personOffered = data.saidActs.some((act) => OFFERS_A_PERSON.has(act));
     if (data.progressed) {
       session.turnsWithoutProgress = 0;
       session.questionFailures = 0;
@@ -257,10 +331,11 @@ export class ParleyConversation {
       return;
     }
     session.turnsWithoutProgress += 1;
-    if (data.saidActs.some((act) => session.lastActs.includes(act))) session.questionFailures += 1;
+    if (data.saidActs.some((act) => session.lastActs.includes(act) || NOT_ANSWERED.has(act))) session.questionFailures += 1;
     session.lastActs = data.saidActs.slice();
     if (session.turnsWithoutProgress >= DOOM_TURNS || session.questionFailures >= DOOM_REPEATS) {
-      await say(context, 'doom-loop.offer-person', reachPerson(context));
+      const offered = await say(context, 'doom-loop.offer-person', reachPerson(context));
+      session.personOffered = session.personOffered || offered.text !== null;
       session.turnsWithoutProgress = 0;
       session.questionFailures = 0;
       session.lastActs = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAccount, type Account } from '../guardrails/index.js';
-import { checkPlan, checkSettlement, lowestMonthlyInstalment } from './offers.js';
+import { checkPlan, checkSettlement, lowestInstalment, lowestMonthlyInstalment } from './offers.js';
 
 const parsed = parseAccount({
   accountId: 'T-1',
@@ -41,6 +41,22 @@ describe('plans within the creditor authority', () => {
   it('offers the lowest monthly instalment that fits in the maximum length', () => {
     expect(lowestMonthlyInstalment(account)).toBe(8_334);
     expect(checkPlan(account, lowestMonthlyInstalment(account), 'monthly', now, 'UTC').ok).toBe(true);
+  });
+});
+
+describe('the lowest instalment offered back after a proposal out of bounds', () => {
+  it('is one the plan check accepts, at every frequency, and one cent less is refused', () => {
+    for (const frequency of ['weekly', 'biweekly', 'monthly'] as const) {
+      const lowest = lowestInstalment(account, frequency);
+      expect(checkPlan(account, lowest, frequency, now, 'UTC').ok, frequency).toBe(true);
+      expect(checkPlan(account, lowest - 1, frequency, now, 'UTC').ok, frequency).toBe(false);
+    }
+  });
+
+  it('takes 52 weekly payments in 12 months (no floating-point shortfall)', () => {
+    const small = { ...account, authority: { ...account.authority, minInstalment: 1_000 } };
+    expect(lowestInstalment(small, 'weekly')).toBe(1_924);
+    expect(checkPlan(small, 1_924, 'weekly', now, 'UTC')).toMatchObject({ ok: true, terms: { count: 52 } });
   });
 });
 

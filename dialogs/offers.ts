@@ -27,7 +27,7 @@ export function checkPlan(account: Account, instalment: MinorUnits, frequency: F
   const effective = Math.min(instalment, balance);
   if (effective < Math.min(minInstalment, balance)) return { ok: false, reason: 'below-minimum' };
   const count = Math.ceil(balance / effective);
-  if (count / PAYMENTS_PER_MONTH[frequency] > maxPlanMonths) return { ok: false, reason: 'too-long' };
+  if (count > maxPayments(maxPlanMonths, frequency)) return { ok: false, reason: 'too-long' };
   const remainder = balance - effective * (count - 1);
   const first = DateTime.fromJSDate(now, { zone }).startOf('day').plus({ days: 7 });
   const step = STEP[frequency];
@@ -38,6 +38,21 @@ export function checkPlan(account: Account, instalment: MinorUnits, frequency: F
     ok: true,
     terms: { instalment: effective, count, frequency, dates, ...(remainder !== effective ? { finalInstalment: remainder } : {}) },
   };
+}
+
+/** How many payments fit in the longest plan allowed (52 weekly payments in 12 months, not 51.99...). */
+function maxPayments(maxPlanMonths: number, frequency: Frequency): number {
+  return Math.floor(maxPlanMonths * PAYMENTS_PER_MONTH[frequency] + 1e-9);
+}
+
+/**
+ * The smallest instalment at this frequency that both meets the creditor's minimum and pays the
+ * balance within the longest plan allowed: the lowest Parley may offer back.
+ */
+export function lowestInstalment(account: Account, frequency: Frequency): MinorUnits {
+  const { minInstalment, maxPlanMonths } = account.authority;
+  const balance = account.debt.currentBalance;
+  return Math.min(balance, Math.max(minInstalment, Math.ceil(balance / maxPayments(maxPlanMonths, frequency))));
 }
 
 /** The smallest monthly instalment within authority: what a consumer in hardship is offered. */

@@ -16,6 +16,8 @@ export interface SayOutcome {
   verdict: Verdict;
   /** What reached the consumer (with disclosures), or null when the gate stopped it. */
   text: string | null;
+  /** The rules that stopped it (empty when it was sent). */
+  stoppedBy?: string[];
 }
 
 /**

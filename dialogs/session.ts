@@ -18,6 +18,12 @@ export interface ConversationSession {
     /** What the consumer has said toward the check so far; cleared once it succeeds or fails. */
     factors?: IdentityFactors;
   };
+  /** The person writing said they are not the consumer (unverified): nothing more is shared, whatever they ask. */
+  wrongPerson?: boolean;
+  /** The pre-verification notice (a personal business matter for the named consumer) has been given. */
+  introduced?: boolean;
+  /** The last reply offered a person: a plain "yes" next takes the consumer to one. */
+  personOffered?: boolean;
   /** The consumer's own address on this channel (E.164 for SMS, user id for Teams). */
   address?: string;
   /** What the consumer wanted before verification, resumed after it (with what the safety net read). */

@@ -7,6 +7,7 @@ import {
   disclosureText,
   evaluate,
   maskSensitiveNumbers,
+  mediumOf,
   smsBodyBudget,
   type Account,
   type ConsumerFlags,
@@ -72,6 +73,17 @@ function decideWithoutAccount(rendered: Rendered, data: TurnData, at: Date): Gat
     packVersion: 'draft-checks-only',
     at,
   };
+}
+
+async function markConfirmationSent(data: TurnData, accountIds: readonly string[]): Promise<void> {
+  const medium = mediumOf(data.session.channel);
+  for (const accountId of accountIds) {
+    const flags = await data.services.flags.update(accountId, (current) => ({
+      ...current,
+      optOuts: current.optOuts.map((optOut) => (optOut.medium === medium && !optOut.confirmationSent ? { ...optOut, confirmationSent: true } : optOut)),
+    }));
+    if (accountId === data.session.accountId) data.flags = flags;
+  }
 }
 
 export function createSpeaker(options: { phraser?: Phraser; logger: Logger }): Speaker {
@@ -149,7 +161,7 @@ export function createSpeaker(options: { phraser?: Phraser; logger: Logger }): S
           at,
         });
         options.logger.info({ speechAct: act, verdict: decision.verdict, rules: decision.violations.map((violation) => violation.ruleId) }, 'draft not sent');
-        return { speechAct: act, verdict: decision.verdict, text: null };
+        return { speechAct: act, verdict: decision.verdict, text: null, stoppedBy: decision.violations.map((violation) => violation.ruleId) };
       }
 
       await context.sendActivity({
@@ -164,6 +176,8 @@ export function createSpeaker(options: { phraser?: Phraser; logger: Logger }): S
       if (session.verified && session.accountId && decision.disclosures.includes('initial-disclosure') && data.flags && !data.flags.initialDisclosureAt) {
         data.flags = await services.flags.update(session.accountId, (flags) => ({ ...flags, initialDisclosureAt: flags.initialDisclosureAt ?? at.toISOString() }));
       }
+      // The one confirmation an opt-out allows has gone (1006.14(h)): a second would be suppressed.
+      if (describeSpeechAct(act).purpose === 'opt-out-confirmation') await markConfirmationSent(data, recipients.map((recipient) => recipient.account.accountId));
       return { speechAct: act, verdict: 'send', text: decision.text };
     },
   };

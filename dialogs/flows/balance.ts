@@ -41,3 +41,9 @@ export const whyContactingDialog = flow(WHY_CONTACTING, [
     return step.endDialog();
   },
 ]);
+
+/** "Why are you contacting me?", "why do you keep texting me", "¿por qué me escriben?" */
+export function asksWhyContacting(text: string): boolean {
+  const plain = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return /\b(why|por que|porque)\b.{0,30}\b(contact\w*|text\w*|call\w*|messag\w*|writ\w*|reach\w*|contactan|escriben|llaman|mandan|buscan)\b|\bwhat is this (about|regarding)\b|\bde que se trata\b/.test(plain);
+}

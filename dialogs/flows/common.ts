@@ -26,6 +26,22 @@ export function say<A extends SpeechActId>(context: TurnContext, act: A, slots: 
   return turnData(context).services.speaker.say(context, act, slots);
 }
 
+/**
+ * Says an act that asks for or arranges payment. The gate stops it while collection is paused (a
+ * dispute within the validation period, a bankruptcy, a death, a crisis, a legal hold); the consumer
+ * asked, so they are told why instead of meeting silence. Returns whether it went out.
+ */
+export async function sayCollecting<A extends SpeechActId>(context: TurnContext, act: A, slots: SlotsOf<A>): Promise<boolean> {
+  const outcome = await say(context, act, slots);
+  if (outcome.text !== null) return true;
+  if (outcome.verdict !== 'suppress') return false;
+  const flags = turnData(context).flags;
+  const dispute = flags?.dispute;
+  if (dispute?.withinValidationPeriod && !dispute.verificationSentAt) await say(context, 'collection.paused-dispute', reachPerson(context));
+  else if (flags?.bankruptcy || flags?.deceased || flags?.crisis || flags?.legalHold) await say(context, 'collection.paused', reachPerson(context));
+  return false;
+}
+
 export function money(account: Account, amount: MinorUnits): { amount: MinorUnits; currency: Account['debt']['currency'] } {
   return { amount, currency: account.debt.currency };
 }

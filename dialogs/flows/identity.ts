@@ -35,6 +35,21 @@ function isLocked(data: TurnData): boolean {
   return until !== undefined && Date.parse(until) > data.services.clock().getTime();
 }
 
+/**
+ * A text to the number on file may be read by someone else: before asking, say only who we are and
+ * that there is a personal business matter for the named consumer (the limited content 1006.6(d)
+ * allows), once per conversation. Two people on one number with different names get no name at all.
+ */
+async function introduceOnce(step: StepContext, candidates: readonly Account[]): Promise<void> {
+  const { session, services } = turnData(step.context);
+  if (session.introduced || session.channel !== 'sms' || candidates.length === 0) return;
+  const names = new Set(candidates.map((account) => account.consumer.firstName));
+  const [firstName] = [...names];
+  if (names.size !== 1 || !firstName) return;
+  session.introduced = true;
+  await say(step.context, 'pre-verification.business-matter', { firstName, collectorName: services.company.collectorName, ...reachPerson(step.context) });
+}
+
 async function askStep(step: StepContext) {
   const data = turnData(step.context);
   if (isLocked(data)) {
@@ -49,6 +64,7 @@ async function askStep(step: StepContext) {
   for (const id of await lookUp(data, data.session.identity.factors)) if (!data.session.candidateAccountIds.includes(id)) data.session.candidateAccountIds.push(id);
   if (hasCompleteFactors(data.session.identity.factors)) return step.next();
   const candidates = await loadCandidates(data);
+  await introduceOnce(step, candidates);
   await say(step.context, candidates.length > 0 ? 'identity.ask' : 'identity.ask-reference', { factors: factorsFor(candidates) });
   data.session.lastQuestion = 'identity.ask';
   return Dialog.EndOfTurn;

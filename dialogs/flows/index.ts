@@ -1,6 +1,7 @@
 import type { ComponentDialog } from 'botbuilder-dialogs';
 import type { IntentId } from '../../guardrails/index.js';
 import { BALANCE, balanceDialog, WHY_CONTACTING, whyContactingDialog } from './balance.js';
+export { asksWhyContacting } from './balance.js';
 import { FAQ, faqDialog } from './faq.js';
 import { COMPLAINT, complaintDialog, HUMAN, humanDialog } from './handoff.js';
 import { IDENTITY, identityDialog } from './identity.js';
@@ -17,11 +18,11 @@ import { INCONVENIENT_PLACE, INCONVENIENT_TIME, inconvenientPlaceDialog, inconve
 import { OPT_OUT, optOutDialog } from './rights/opt-out.js';
 import { BANKRUPTCY, bankruptcyDialog, DECEASED, deceasedDialog, MILITARY, militaryDialog } from './rights/protective.js';
 import { VALIDATION, validationDialog } from './rights/validation.js';
-import { WRONG_PERSON, wrongPersonDialog, wrongPersonStillAskingDialog } from './rights/wrong-person.js';
+import { WRONG_PERSON, wrongPersonDialog } from './rights/wrong-person.js';
 import { SETTLEMENT, settlementDialog } from './settlement.js';
 import { TRANSCRIPT, transcriptDialog } from './transcript.js';
 
-export { IDENTITY, FAQ, WHY_CONTACTING, TRANSCRIPT };
+export { IDENTITY, FAQ, HUMAN, WHY_CONTACTING, TRANSCRIPT, ATTORNEY };
 export { asksForTranscript } from './transcript.js';
 export { answerableBeforeVerification } from './faq.js';
 
@@ -44,7 +45,6 @@ export const allFlows: readonly ComponentDialog[] = [
   deceasedDialog,
   militaryDialog,
   wrongPersonDialog,
-  wrongPersonStillAskingDialog,
   hardshipDialog,
   crisisDialog,
   humanDialog,

@@ -1,5 +1,5 @@
 import { turnData } from '../services.js';
-import { flow, markProgress, money, reachPerson, say, verifiedAccount } from './common.js';
+import { flow, markProgress, money, reachPerson, say, sayCollecting, verifiedAccount } from './common.js';
 
 export const PAY_IN_FULL = 'pay-in-full';
 
@@ -9,13 +9,15 @@ export const payInFullDialog = flow(PAY_IN_FULL, [
     const account = verifiedAccount(step.context);
     const { services } = turnData(step.context);
     const amount = (step.options as { amount?: number } | undefined)?.amount ?? account.debt.currentBalance;
+    let link: Awaited<ReturnType<typeof services.payments.create>>;
     try {
-      const link = await services.payments.create({ accountId: account.accountId, amount, currency: account.debt.currency, purpose: 'pay-in-full', at: services.clock() });
-      await say(step.context, 'payment.link', { amount: money(account, amount), url: link.url });
+      link = await services.payments.create({ accountId: account.accountId, amount, currency: account.debt.currency, purpose: 'pay-in-full', at: services.clock() });
     } catch {
       await say(step.context, 'payment.link-unavailable', reachPerson(step.context));
+      markProgress(step.context);
+      return step.endDialog();
     }
-    markProgress(step.context);
+    if (await sayCollecting(step.context, 'payment.link', { amount: money(account, amount), url: link.url })) markProgress(step.context);
     return step.endDialog();
   },
 ]);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Dialog } from 'botbuilder-dialogs';
 import { amountAnswer, isYes } from '../answers.js';
-import { checkPlan, type Frequency, type PlanTerms } from '../offers.js';
+import { checkPlan, lowestInstalment, type Frequency, type PlanTerms } from '../offers.js';
 import { turnData } from '../services.js';
-import { flow, homeZone, markProgress, money, say, verifiedAccount, type StepContext } from './common.js';
+import { flow, homeZone, markProgress, money, say, sayCollecting, verifiedAccount, type StepContext } from './common.js';
 
 export const PLAN = 'payment-plan';
 
@@ -12,10 +12,13 @@ interface PlanOptions {
   every?: 'week' | 'two-weeks' | 'month';
   /** The question was already put (after a counter-offer out of bounds): just wait for the answer. */
   asked?: boolean;
+  /** The lowest instalment offered back after a proposal out of bounds: "yes" takes it. */
+  lowest?: number;
 }
 
 interface PlanValues {
   every?: PlanOptions['every'];
+  lowest?: number;
   terms?: PlanTerms;
 }
 
@@ -26,22 +29,28 @@ function regularInstalments(terms: PlanTerms): number {
   return terms.finalInstalment === undefined ? terms.count : terms.count - 1;
 }
 
-async function propose(step: StepContext, amount: number, frequency: Frequency) {
+type Proposal = { kind: 'offered'; terms: PlanTerms } | { kind: 'out-of-bounds'; lowest: number } | { kind: 'stopped' };
+
+async function propose(step: StepContext, amount: number, frequency: Frequency): Promise<Proposal> {
   const account = verifiedAccount(step.context);
   const { services } = turnData(step.context);
   const check = checkPlan(account, amount, frequency, services.clock(), homeZone(account));
   if (!check.ok) {
-    await say(step.context, 'plan.counter-out-of-bounds', { minInstalment: money(account, account.authority.minInstalment), maxMonths: account.authority.maxPlanMonths });
-    return undefined;
+    // The lowest instalment that really fits both bounds, so taking it is never refused in turn.
+    const lowest = lowestInstalment(account, frequency);
+    const said = await sayCollecting(step.context, 'plan.counter-out-of-bounds', { minInstalment: money(account, lowest), maxMonths: account.authority.maxPlanMonths });
+    return said ? { kind: 'out-of-bounds', lowest } : { kind: 'stopped' };
   }
   const { terms } = check;
-  await say(step.context, 'plan.offer', {
+  const said = await sayCollecting(step.context, 'plan.offer', {
     instalment: money(account, terms.instalment),
     count: regularInstalments(terms),
     frequency: terms.frequency,
     ...(terms.finalInstalment !== undefined ? { finalInstalment: money(account, terms.finalInstalment) } : {}),
   });
-  return terms;
+  if (!said) return { kind: 'stopped' };
+  markProgress(step.context);
+  return { kind: 'offered', terms };
 }
 
 /**
@@ -51,18 +60,25 @@ async function propose(step: StepContext, amount: number, frequency: Frequency) 
 export const planDialog = flow(PLAN, [
   async (step) => {
     const options = (step.options ?? {}) as PlanOptions;
-    (step.values as PlanValues).every = options.every;
+    const values = step.values as PlanValues;
+    values.every = options.every;
+    values.lowest = options.lowest;
     if (options.amount !== undefined) return step.next(options.amount);
-    if (!options.asked) await say(step.context, 'plan.ask-amount', {});
+    if (!options.asked) {
+      if (!(await sayCollecting(step.context, 'plan.ask-amount', {}))) return step.endDialog();
+      markProgress(step.context);
+    }
     return Dialog.EndOfTurn;
   },
   async (step) => {
     const values = step.values as PlanValues;
-    const amount = typeof step.result === 'number' ? step.result : amountAnswer(step.context.activity.text ?? '');
+    const text = step.context.activity.text ?? '';
+    const amount = typeof step.result === 'number' ? step.result : (amountAnswer(text) ?? (isYes(text) ? values.lowest : undefined));
     if (amount === undefined) return step.replaceDialog(PLAN, { every: values.every });
-    const terms = await propose(step, amount, FREQUENCY[values.every ?? 'month']);
-    if (!terms) return step.replaceDialog(PLAN, { every: values.every, asked: true });
-    values.terms = terms;
+    const proposal = await propose(step, amount, FREQUENCY[values.every ?? 'month']);
+    if (proposal.kind === 'stopped') return step.endDialog();
+    if (proposal.kind === 'out-of-bounds') return step.replaceDialog(PLAN, { every: values.every, asked: true, lowest: proposal.lowest });
+    values.terms = proposal.terms;
     return Dialog.EndOfTurn;
   },
   async (step) => {
@@ -70,7 +86,8 @@ export const planDialog = flow(PLAN, [
     const values = step.values as PlanValues;
     const terms = values.terms!;
     const counter = amountAnswer(text);
-    if (!isYes(text) && counter !== undefined && counter !== terms.instalment) return step.replaceDialog(PLAN, { amount: counter, every: values.every });
+    // "ok, but could we do $120?" is a counter-offer, not a yes.
+    if (counter !== undefined && counter !== terms.instalment) return step.replaceDialog(PLAN, { amount: counter, every: values.every });
     if (!isYes(text)) {
       await say(step.context, 'conversation.anything-else', {});
       return step.endDialog();

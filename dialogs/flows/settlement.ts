@@ -4,12 +4,19 @@ import { amountAnswer, isYes } from '../answers.js';
 import { checkSettlement } from '../offers.js';
 import { turnData } from '../services.js';
 import { PAY_IN_FULL } from './pay-in-full.js';
-import { flow, markProgress, money, say, verifiedAccount } from './common.js';
+import { flow, markProgress, money, say, sayCollecting, verifiedAccount } from './common.js';
 
 export const SETTLEMENT = 'settlement';
 
 interface SettlementOptions {
   amount?: number;
+  /** A share of the balance the consumer proposed ("half"). */
+  fraction?: number;
+}
+
+interface SettlementValues {
+  /** The amount Parley last named (its offer, or the lowest after a counter): "yes" takes it. */
+  offered?: number;
 }
 
 /**
@@ -19,24 +26,30 @@ interface SettlementOptions {
 export const settlementDialog = flow(SETTLEMENT, [
   async (step) => {
     const account = verifiedAccount(step.context);
-    const proposed = (step.options as SettlementOptions | undefined)?.amount;
+    const options = (step.options ?? {}) as SettlementOptions;
+    const proposed = options.amount ?? (options.fraction !== undefined ? Math.round(account.debt.currentBalance * options.fraction) : undefined);
     if (proposed !== undefined) return step.next(proposed);
-    await say(step.context, 'settlement.offer', { amount: money(account, account.authority.lowestSettlement), currentBalance: money(account, account.debt.currentBalance) });
-    (step.values as { offered?: number }).offered = account.authority.lowestSettlement;
+    const offered = account.authority.lowestSettlement;
+    if (!(await sayCollecting(step.context, 'settlement.offer', { amount: money(account, offered), currentBalance: money(account, account.debt.currentBalance) }))) {
+      return step.endDialog();
+    }
+    (step.values as SettlementValues).offered = offered;
+    markProgress(step.context);
     return Dialog.EndOfTurn;
   },
   async (step) => {
     const account = verifiedAccount(step.context);
+    const values = step.values as SettlementValues;
     const text = step.context.activity.text ?? '';
-    const offered = (step.values as { offered?: number }).offered;
-    const amount = typeof step.result === 'number' ? step.result : isYes(text) && offered !== undefined ? offered : amountAnswer(text);
+    const amount = typeof step.result === 'number' ? step.result : (amountAnswer(text) ?? (isYes(text) ? values.offered : undefined));
     if (amount === undefined) {
       await say(step.context, 'conversation.anything-else', {});
       return step.endDialog();
     }
     const check = checkSettlement(account, amount);
     if (!check.ok) {
-      await say(step.context, 'settlement.counter-out-of-bounds', { lowestSettlement: money(account, check.lowestSettlement) });
+      if (!(await sayCollecting(step.context, 'settlement.counter-out-of-bounds', { lowestSettlement: money(account, check.lowestSettlement) }))) return step.endDialog();
+      values.offered = check.lowestSettlement;
       return Dialog.EndOfTurn;
     }
     const { services } = turnData(step.context);
@@ -54,6 +67,15 @@ export const settlementDialog = flow(SETTLEMENT, [
     markProgress(step.context);
     return step.replaceDialog(PAY_IN_FULL, { amount: check.amount });
   },
-  // After a counter-offer below the lowest settlement: read the next proposal the same way.
-  async (step) => step.replaceDialog(SETTLEMENT, { amount: amountAnswer(step.context.activity.text ?? '') ?? undefined }),
+  // After a counter-offer below the lowest settlement: the next proposal, or "yes" to the lowest.
+  async (step) => {
+    const text = step.context.activity.text ?? '';
+    const offered = (step.values as SettlementValues).offered;
+    const amount = amountAnswer(text) ?? (isYes(text) ? offered : undefined);
+    if (amount === undefined) {
+      await say(step.context, 'conversation.anything-else', {});
+      return step.endDialog();
+    }
+    return step.replaceDialog(SETTLEMENT, { amount });
+  },
 ]);

@@ -141,6 +141,18 @@ export const speechActs = {
     description: 'The payments service reported a payment.',
     slots: { amount: moneySlot, paidOn: dateSlot },
   }),
+  'collection.paused-dispute': act({
+    purpose: 'reply',
+    revealsDebt: true,
+    description: 'A request to pay or arrange while a dispute pauses collection (1006.38): no link, no plan; what happens, a person.',
+    slots: { ...reachPerson },
+  }),
+  'collection.paused': act({
+    purpose: 'reply',
+    revealsDebt: true,
+    description: 'A request to pay or arrange while collection is paused for review (bankruptcy, death, crisis, legal hold): a person.',
+    slots: { ...reachPerson },
+  }),
   'plan.ask-amount': act({
     purpose: 'collection',
     revealsDebt: true,
@@ -229,7 +241,9 @@ export const speechActs = {
     slots: { scope: vocabularies.disputeScope, ...reachPerson },
   }),
   'cease.confirmed': act({
-    purpose: 'rights-confirmation',
+    // The confirmation is itself the notice that further efforts are ending (1006.6(c)(2)(i)): the
+    // cease flag is set before it is said, and only the three notices may follow a cease.
+    purpose: 'cease-notice-ending',
     revealsDebt: false,
     description: 'A request to stop all contact, recorded (1006.6(c)).',
     slots: {},
@@ -238,6 +252,12 @@ export const speechActs = {
     purpose: 'opt-out-confirmation',
     revealsDebt: false,
     description: 'The one confirmation of a medium opt-out: nothing but the confirmation (1006.14(h)).',
+    slots: { medium: vocabularies.medium },
+  }),
+  'optout.recorded': act({
+    purpose: 'rights-confirmation',
+    revealsDebt: false,
+    description: 'An opt-out of another medium than this conversation is on (no more emails, said in chat), confirmed here.',
     slots: { medium: vocabularies.medium },
   }),
   'inconvenient-time.recorded': act({
@@ -253,7 +273,8 @@ export const speechActs = {
     slots: { place: vocabularies.place },
   }),
   'attorney.ask-contact': act({
-    purpose: 'reply',
+    // Part of recording the representation: the attorney rule lets only confirmations through (1006.6(b)(2)).
+    purpose: 'rights-confirmation',
     revealsDebt: false,
     description: "Asks for the attorney's name and contact (1006.6(b)(2)).",
     slots: {},

@@ -101,6 +101,8 @@ function samplesFor(a: Account): Record<SpeechActId, Record<string, unknown>> {
     'payment.link-unavailable': reach,
     'payment.no-card-in-chat': {},
     'payment.confirmed': { amount: money(d.currentBalance), paidOn: '2025-03-01' },
+    'collection.paused-dispute': reach,
+    'collection.paused': reach,
     'plan.ask-amount': {},
     // 17 payments of 70.00 and a final 50.00: 1,240.00 over 18 months, within the authority.
     'plan.offer': { instalment: money(7000), count: 17, frequency: 'monthly', finalInstalment: money(5000) },
@@ -117,6 +119,7 @@ function samplesFor(a: Account): Record<SpeechActId, Record<string, unknown>> {
     'dispute.recorded-after-period': { scope: 'part', ...reach },
     'cease.confirmed': {},
     'optout.confirmed': { medium: 'sms' },
+    'optout.recorded': { medium: 'email' },
     'inconvenient-time.recorded': { notBefore: '12:00', notAfter: '20:00' },
     'inconvenient-place.recorded': { place: 'work' },
     'attorney.ask-contact': {},

@@ -25,13 +25,15 @@ export const attorneyDialog = flow(ATTORNEY, [
     const detail = (turnData(step.context).details as { attorney?: AttorneyDetail }).attorney;
     if (detail && (detail.name || detail.phone || detail.email)) return step.next(detail);
     await say(step.context, 'attorney.ask-contact', {});
+    markProgress(step.context);
     return Dialog.EndOfTurn;
   },
   async (step) => {
     const data = turnData(step.context);
+    // Continued by a new message, a waterfall step gets the message text as its result: only an object came from step one.
+    const given = typeof step.result === 'object' && step.result !== null ? (step.result as AttorneyDetail) : undefined;
     const detail =
-      (step.result as AttorneyDetail | undefined) ??
-      classifyIntents(`my attorney is ${step.context.activity.text ?? ''}`, { language: data.session.language }).details.attorney ?? { represented: true };
+      given ?? classifyIntents(`my attorney is ${step.context.activity.text ?? ''}`, { language: data.session.language }).details.attorney ?? { represented: true };
     await recordContact(step, detail);
     await say(step.context, 'attorney.recorded', detail.name ? { attorneyName: detail.name } : {});
     markProgress(step.context);
