@@ -1,48 +1,16 @@
-// The intent ids the model may answer with: the safety net's ids (guardrails/intents, rule-ids brief).
-// Kept here as a literal list so the structured-output schema can enumerate them; intents.test.ts
-// fails if it drifts from the corpus.
+// The intent ids the model may answer with are the safety net's own (guardrails/intents): one list,
+// so the structured-output schema and the merge can never drift from the rules.
+import { INTENTS, INTENT_IDS, isIntentId, isRightsBearing, type IntentId } from '../../guardrails/index.js';
 
-export const RIGHTS_BEARING_INTENTS = [
-  'dispute',
-  'validation_request',
-  'cease_communication',
-  'channel_opt_out',
-  'attorney',
-  'bankruptcy',
-  'inconvenient_time',
-  'inconvenient_place',
-  'wrong_person',
-  'deceased',
-  'crisis',
-  'complaint',
-  'human_agent',
-  'military',
-  'hardship',
-] as const;
+export { INTENT_IDS, type IntentId };
 
-export const TRANSACTIONAL_INTENTS = [
-  'pay_in_full',
-  'payment_plan',
-  'settlement',
-  'balance',
-  'promise_to_pay',
-  'faq',
-  'language_change',
-  'greeting',
-  'other',
-] as const;
-
-export const INTENT_IDS = [...RIGHTS_BEARING_INTENTS, ...TRANSACTIONAL_INTENTS] as const;
-
-export type IntentId = (typeof INTENT_IDS)[number];
-
-const rights = new Set<string>(RIGHTS_BEARING_INTENTS);
-const known = new Set<string>(INTENT_IDS);
+export const RIGHTS_BEARING_INTENTS: readonly IntentId[] = INTENTS.filter((info) => info.rightsBearing).map((info) => info.id);
+export const TRANSACTIONAL_INTENTS: readonly IntentId[] = INTENTS.filter((info) => !info.rightsBearing).map((info) => info.id);
 
 export function isRightsBearingIntent(intent: string): boolean {
-  return rights.has(intent);
+  return isIntentId(intent) && isRightsBearing(intent);
 }
 
 export function isKnownIntent(intent: string): intent is IntentId {
-  return known.has(intent);
+  return isIntentId(intent);
 }
