@@ -117,6 +117,9 @@ describe('rights suppress everything pending', () => {
     ['attorney representation', { attorney: { at: LEARNED, name: 'A. Counsel' } }, 'attorney'],
     ['a dispute within the validation period', { dispute: { at: LEARNED, scope: 'all', withinValidationPeriod: true } }, 'dispute'],
     ['a crisis', { crisis: { at: LEARNED } }, 'crisis'],
+    ['a bankruptcy', { bankruptcy: { at: LEARNED } }, 'bankruptcy'],
+    ['a death reported', { deceased: { at: LEARNED } }, 'deceased'],
+    ['a wrong person at the number', { wrongPerson: { at: LEARNED, numbers: ['+16175550123'] } }, 'wrong-person'],
   ];
   it.each(cases)('%s suppresses a check-in and a payment reminder', (_label, flags, ruleId) => {
     for (const message of [checkIn(), paymentDue(), checkIn({ channel: 'auto' })]) {
