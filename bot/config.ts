@@ -84,6 +84,9 @@ export const envSchema = z
     PARLEY_DIRECTLINE_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, { error: 'must be at least 32 characters' }),
     PARLEY_PAYMENT_URL: urlWithProtocols(['https:'], 'https://pay.example.com'),
     PARLEY_PAYMENT_SIGNING_KEY: optionalText,
+    PARLEY_ADMIN_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 24, { error: 'must be at least 24 characters' }),
+    PARLEY_OUTBOUND: z.enum(['on', 'off']).default('on'),
+    PARLEY_OUTBOUND_PACING: optionalText,
     PARLEY_IDENTITY_MAX_ATTEMPTS: integerIn(1, 10, 3),
     PARLEY_IDENTITY_LOCK_MINUTES: integerIn(1, 24 * 60, 30),
   })
@@ -148,6 +151,7 @@ export interface Config {
   directLineSecret: string;
   payments: { baseUrl: string; signingKey: string };
   identity: { maxAttempts: number; lockMinutes: number };
+  outbound: { enabled: boolean; adminToken?: string; pacingFile?: string };
 }
 
 /** A configuration problem: names the variable and what is wrong, never its value (it may be a secret). */
@@ -204,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directLineSecret: e.PARLEY_DIRECTLINE_SECRET ?? randomBytes(32).toString('base64url'),
     payments: { baseUrl: e.PARLEY_PAYMENT_URL ?? 'https://pay.example.com', signingKey: e.PARLEY_PAYMENT_SIGNING_KEY ?? randomBytes(32).toString('base64url') },
     identity: { maxAttempts: e.PARLEY_IDENTITY_MAX_ATTEMPTS, lockMinutes: e.PARLEY_IDENTITY_LOCK_MINUTES },
+    outbound: { enabled: e.PARLEY_OUTBOUND === 'on', adminToken: e.PARLEY_ADMIN_TOKEN, pacingFile: e.PARLEY_OUTBOUND_PACING },
     allowedOrigins: (e.PARLEY_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   };
 }

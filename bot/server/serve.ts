@@ -12,6 +12,7 @@ import {
   openRecordsStore,
   openStateStores,
   RedisConversationLog,
+  TeamsProactive,
   type ConversationLog,
   type RedisConnection,
   type SqlRecordsStore,
@@ -21,8 +22,10 @@ import { classifyIntents } from '../../guardrails/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { loadDemoPortfolioIfEmpty } from '../demo/index.js';
+import { createOutbound } from '../outbound/wiring.js';
+import { createContactHooks } from '../turn/contact-hooks.js';
 import { createInternalTurnRunner } from '../turn/internal-runner.js';
-import { ParleyBot } from '../turn/parley-bot.js';
+import { ParleyBot, type AfterTurn } from '../turn/parley-bot.js';
 import { TurnPipeline } from '../turn/pipeline.js';
 import { createSpeaker } from '../turn/speaker.js';
 import { createAdapter } from './adapter.js';
@@ -101,7 +104,9 @@ export async function startParley(config: Config, options: StartOptions): Promis
       : undefined,
   };
   const conversation = new ParleyConversation(services, conversationState);
-  const bot = new ParleyBot(conversation);
+  // The outbound path needs the channels and the channels need the bot: the bot reaches outbound late.
+  const late: { afterTurn?: AfterTurn } = {};
+  const bot = new ParleyBot(conversation, (context, data) => late.afterTurn?.(context, data) ?? Promise.resolve());
 
   const pipeline = new TurnPipeline({ audit: records.audit, turnLock: state.turnLock, states: [conversationState, userState], logger, clock, safeFallbackText });
   const onTurnError = (adapter: ReturnType<typeof createAdapter>) => {
@@ -139,6 +144,18 @@ export async function startParley(config: Config, options: StartOptions): Promis
       })
     : undefined;
 
+  const outbound = createOutbound({
+    records,
+    company,
+    logger,
+    clock,
+    adminToken: config.outbound.adminToken,
+    pacingFile: config.outbound.pacingFile,
+    senders: { ...(sms ? { sms } : {}), teams: new TeamsProactive(adapter, config.bot.appId), webchat: directLine },
+  });
+  services.arrangements = outbound.arrangements(records.arrangements);
+  late.afterTurn = createContactHooks({ contacts: records.contacts, flags: records.flags, references: outbound.references, scheduler: outbound.records.scheduler, clock, logger });
+
   const metrics = createMetrics();
   const app = createApp({
     adapter,
@@ -154,6 +171,7 @@ export async function startParley(config: Config, options: StartOptions): Promis
     ],
     extraRoutes: (express) => {
       express.use(directLine.router);
+      express.use(outbound.adminRouter);
       if (sms) express.use(sms.router);
       express.use(webChatPageRoutes({ companyName: company.collectorName, supportPhone: company.contactPhone }));
       express.use(createConsoleRouter({ records, rateLimiter: state.rateLimiter, clock, logger, sessionTtlMinutes: config.console.sessionTtlMinutes, secureCookies: config.env === 'production', checkpointKey: config.audit.checkpointKey, handoffs: services.handoff }).router); // compliance console (issue 7): /console and /api/audit
@@ -169,11 +187,13 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  if (config.outbound.enabled) outbound.start();
   logger.info({ url, records: config.databaseUrl ? 'postgres' : 'pglite', state: config.redisUrl ? 'redis' : 'memory', sms: Boolean(sms) }, 'parley listening');
 
   let closing: Promise<void> | undefined;
   const shutdown = () => {
     closing ??= (async () => {
+      await outbound.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await directLine.close();
       server.closeIdleConnections();

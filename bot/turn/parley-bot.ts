@@ -1,15 +1,18 @@
-import { TeamsActivityHandler } from 'botbuilder';
-import type { ParleyConversation } from '../../dialogs/index.js';
+import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { turnData, type ParleyConversation, type TurnData } from '../../dialogs/index.js';
+
+export type AfterTurn = (context: TurnContext, data: TurnData) => Promise<void>;
 
 /**
  * The bot every channel reaches: Teams (personal chats, install), web chat and SMS share the same
  * conversation. Botbuilder types stay here, at the edge; the conversation logic is in dialogs/.
  */
 export class ParleyBot extends TeamsActivityHandler {
-  constructor(conversation: ParleyConversation) {
+  constructor(conversation: ParleyConversation, afterTurn?: AfterTurn) {
     super();
     this.onMessage(async (context, next) => {
       await conversation.onMessage(context);
+      if (afterTurn) await afterTurn(context, turnData(context));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
