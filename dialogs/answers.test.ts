@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountAnswer, isGoodbye, isNo, isThanks, isYes, resolvePaymentDate } from './answers.js';
+import { amountAnswer, isBareNo, isBareYes, isGoodbye, isNo, isThanks, isYes, resolvePaymentDate } from './answers.js';
 
 describe('short answers', () => {
   it.each(['yes', 'Yes please', 'ok', 'sure, do it', 'sí', 'de acuerdo', 'that works'])('%j is yes', (text) => {
@@ -9,6 +9,15 @@ describe('short answers', () => {
   it.each(['no', 'nope', 'not now', 'no gracias'])('%j is no', (text) => {
     expect(isNo(text)).toBe(true);
     expect(isYes(text)).toBe(false);
+  });
+  it.each([
+    ['yes please', true, false],
+    ['No thanks.', false, true],
+    ['no, I mean the weather on mars', false, false],
+    ['yes but can we do $150', false, false],
+  ])('%j is a bare yes: %s, a bare no: %s', (text, yes, no) => {
+    expect(isBareYes(text)).toBe(yes);
+    expect(isBareNo(text)).toBe(no);
   });
   it.each(['thanks', 'Thank you!', 'ok', 'gracias', 'perfecto.'])('%j is a bare thanks', (text) => {
     expect(isThanks(text)).toBe(true);

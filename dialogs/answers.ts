@@ -24,6 +24,16 @@ export function isGoodbye(text: string): boolean {
   return BYE.test(plain(text));
 }
 
+/** The whole message is a yes ("yes", "yes please", "sure!"), not a yes followed by something else. */
+export function isBareYes(text: string): boolean {
+  return isYes(text) && plain(text).replace(YES, '').replace(/\b(please|thanks|thank you|por favor|gracias)\b/gi, '').replace(/[\s.,!]/g, '') === '';
+}
+
+/** The whole message is a no ("no", "no thanks"), not "no, I mean...". */
+export function isBareNo(text: string): boolean {
+  return isNo(text) && plain(text).replace(NO, '').replace(/\b(please|thanks|thank you|por favor|gracias)\b/gi, '').replace(/[\s.,!]/g, '') === '';
+}
+
 export function isYes(text: string): boolean {
   return YES.test(plain(text));
 }

@@ -8,7 +8,7 @@ import {
   type IntentDetails,
   type IntentId,
 } from '../guardrails/index.js';
-import { isGoodbye, isNo, isThanks, isYes } from './answers.js';
+import { isBareNo, isBareYes, isGoodbye, isThanks, isYes } from './answers.js';
 import {
   answerableBeforeVerification,
   allFlows,
@@ -18,6 +18,7 @@ import {
   FAQ,
   HUMAN,
   IDENTITY,
+  PLAN,
   ROUTE_BY_INTENT,
   ROUTES,
   TRANSCRIPT,
@@ -80,7 +81,7 @@ export class ParleyConversation {
 
   private async begin(context: TurnContext): Promise<TurnData> {
     const channel = channelOf(context);
-    const session = await this.sessions.get(context, newSession(channel, 'en'));
+    const session = await this.sessions.get(context, newSession(channel, /^es\b/i.test(context.activity.locale ?? '') ? 'es' : 'en'));
     const data: TurnData = { session, services: this.services, intents: [], details: {}, progressed: false, repliesSent: 0, saidActs: [] };
     setTurnData(context, data);
     if (!session.address && channel === 'sms') {
@@ -217,15 +218,23 @@ export class ParleyConversation {
     }
 
     // "Would you like to talk to a person?" answered: yes goes to one in this step, never round again.
-    if (session.personOffered && intents.length === 0 && (isYes(text) || isNo(text))) {
+    if (session.personOffered && intents.length === 0 && (isBareYes(text) || isBareNo(text))) {
       await dc.cancelAllDialogs();
-      if (isYes(text)) await dc.beginDialog(HUMAN);
+      if (isBareYes(text)) await dc.beginDialog(HUMAN);
       else await say(dc.context, 'conversation.anything-else', {});
       return;
     }
 
-    const switching = intents.find((intent) => SWITCHES.has(intent));
     const active = dc.activeDialog?.id;
+    // "Could we do $150 instead?" while a plan is being agreed is a counter-offer to it, not a settlement.
+    const counterToPlan = active === PLAN && !/\b(settle\w*|less than|lump|lowest|discount)\b/i.test(text);
+    const switching = intents.find((intent) => SWITCHES.has(intent) && !(counterToPlan && intent === 'settlement'));
+    if (active === IDENTITY && !session.verified) {
+      // Asked in the middle of the identity check ("what do I owe?"): answered as soon as it succeeds.
+      const asked = intents.find((candidate) => ROUTE_BY_INTENT.get(candidate)?.needsVerification);
+      if (asksWhyContacting(text)) this.remember(session, 'faq', details, text);
+      else if (asked) this.remember(session, asked, details, text);
+    }
     if (active && !(switching && active !== ROUTE_BY_INTENT.get(switching)?.flow && active !== IDENTITY)) {
       await this.finish(dc, await dc.continueDialog());
       return;
@@ -277,6 +286,11 @@ export class ParleyConversation {
     if (isGoodbye(text)) {
       await say(dc.context, 'goodbye', {});
       markProgress(dc.context);
+      return;
+    }
+    if (isBareYes(text) || isBareNo(text)) {
+      // A yes or no with no question open (the flow it answered was ended by a right): nothing to look up.
+      await say(dc.context, 'conversation.anything-else', {});
       return;
     }
     // Nothing recognized: an approved article may still answer it; otherwise say so plainly.

@@ -22,7 +22,7 @@ import { WRONG_PERSON, wrongPersonDialog } from './rights/wrong-person.js';
 import { SETTLEMENT, settlementDialog } from './settlement.js';
 import { TRANSCRIPT, transcriptDialog } from './transcript.js';
 
-export { IDENTITY, FAQ, HUMAN, WHY_CONTACTING, TRANSCRIPT, ATTORNEY };
+export { IDENTITY, FAQ, HUMAN, PLAN, WHY_CONTACTING, TRANSCRIPT, ATTORNEY };
 export { asksForTranscript } from './transcript.js';
 export { answerableBeforeVerification } from './faq.js';
 
