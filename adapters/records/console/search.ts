@@ -65,9 +65,17 @@ export interface SummaryRow {
   flags: string[];
 }
 
-export const SUMMARY_SELECT = `SELECT c.*, a.data -> 'consumer' ->> 'firstName' AS first_name, a.data -> 'consumer' ->> 'lastName' AS last_name,
-       a.data -> 'jurisdictions' AS jurisdictions
-  FROM console_conversations c LEFT JOIN accounts a ON a.id = c.account_id`;
+export const SUMMARY_SELECT = summarySelect('console_conversations');
+
+/** The summary columns (without the words) with the consumer's name and jurisdictions, from a table or subquery. */
+function summarySelect(source: string): string {
+  return `SELECT c.conv_key, c.conversation_id, c.channel, c.account_id, c.first_at, c.last_at, c.events, c.inbound, c.outbound, c.blocked,
+       c.deferred, c.suppressed, c.replaced, c.handoffs, c.verdicts, c.rule_ids, c.citations, c.flags,
+       a.data -> 'consumer' ->> 'firstName' AS first_name, a.data -> 'consumer' ->> 'lastName' AS last_name, a.data -> 'jurisdictions' AS jurisdictions
+  FROM ${source} c LEFT JOIN accounts a ON a.id = c.account_id`;
+}
+
+const NARROW_RANGE_MS = 92 * 86_400_000;
 
 export function toSummary(row: SummaryRow): ConversationSummary {
   return {
@@ -136,8 +144,18 @@ export async function searchConversations(
         : `c.account_id IN (${accounts})`,
     );
   }
-  if (filters.from) where.push(`c.last_at >= ${params.add(filters.from.toISOString())}::timestamptz`);
-  if (filters.to) where.push(`c.first_at < ${params.add(filters.to.toISOString())}::timestamptz`);
+  let source = 'console_conversations';
+  if (filters.from || filters.to) {
+    // Conversations overlapping the range (GiST on the span); a missing end is unbounded.
+    const overlap = `tstzrange(first_at, last_at, '[]') && tstzrange(${params.add(filters.from?.toISOString() ?? null)}::timestamptz, ${params.add(filters.to?.toISOString() ?? null)}::timestamptz, '[)')`;
+    if (filters.from && filters.to && filters.to.getTime() - filters.from.getTime() <= NARROW_RANGE_MS) {
+      // A narrow range is read through the span index first (OFFSET 0 keeps the planner from walking
+      // the newest-first index down to an old week, which it wrongly estimates as cheap).
+      source = `(SELECT * FROM console_conversations WHERE ${overlap} OFFSET 0)`;
+    } else {
+      where.push(overlap.replace('first_at, last_at', 'c.first_at, c.last_at'));
+    }
+  }
   if (filters.channel) where.push(`c.channel = ${params.add(filters.channel)}`);
   if (filters.rule) {
     const match = resolveRuleFilter(filters.rule);
@@ -149,17 +167,7 @@ export async function searchConversations(
   if (filters.replaced === false) where.push('c.replaced = 0');
   if (filters.text) {
     const query = textQuery(filters.text);
-    if (query) {
-      const range = [
-        filters.from ? `AND e.at >= ${params.add(filters.from.toISOString())}::timestamptz` : '',
-        filters.to ? `AND e.at < ${params.add(filters.to.toISOString())}::timestamptz` : '',
-      ].join(' ');
-      where.push(
-        `c.conv_key IN (SELECT e.chain_id FROM audit_events e
-                          WHERE e.kind IN ('inbound', 'outbound', 'decision')
-                            AND to_tsvector('simple', parley_event_text(e.payload)) @@ to_tsquery('simple', ${params.add(query)}) ${range})`,
-      );
-    }
+    if (query) where.push(`c.words @@ to_tsquery('simple', ${params.add(query)})`);
   }
   const cursor = decodeCursor(page.cursor, 2);
   if (cursor) {
@@ -168,7 +176,7 @@ export async function searchConversations(
     where.push(`(c.last_at, c.conv_key) < (${params.add(at)}::timestamptz, ${params.add(key)})`);
   }
   const rows = await client.query<SummaryRow>(
-    `${SUMMARY_SELECT}
+    `${summarySelect(source)}
      ${where.length ? `WHERE ${where.join('\n AND ')}` : ''}
      ORDER BY c.last_at DESC, c.conv_key DESC
      LIMIT ${params.add(limit + 1)}`,
@@ -218,32 +226,29 @@ export async function searchDecisions(client: SqlClient, filters: SearchFilters,
   let kinds = ['outbound', 'decision', 'flag-change', 'handoff'];
   if (filters.verdict || filters.rule || filters.replaced !== undefined) kinds = ['outbound', 'decision'];
   if (filters.flag) kinds = kinds.filter((kind) => kind === 'flag-change');
-  where.push(`e.kind = ANY(${params.textArray(kinds)})`);
+  // Literal kinds (constants, never input), so the planner can use the partial indexes on decisions.
+  where.push(`e.kind IN (${kinds.map((kind) => `'${kind}'`).join(', ')})`);
   if (filters.conversation) where.push(`e.chain_id = ${params.add(filters.conversation)}`);
-  const accountIds: string[] = [];
-  if (filters.account) accountIds.push(params.add(filters.account));
-  const accounts = accountSubquery(filters, params);
-  if (filters.account || accounts) {
-    const accountSet = [filters.account ? `SELECT ${accountIds[0]}::text` : undefined, accounts].filter(Boolean).join(' INTERSECT ');
-    where.push(`(e.account_id IN (${accountSet}) OR e.chain_id IN (SELECT conv_key FROM console_conversations WHERE account_id IN (${accountSet})))`);
+  const accountIds = await matchingAccounts(client, filters);
+  if (accountIds) {
+    if (accountIds.length === 0) return { items: [] };
+    // The accounts' conversations are looked up first, so the events are found by index on
+    // (chain_id, seq) and (account_id, at) rather than by a join the planner cannot drive.
+    const keys = await client.query<{ conv_key: string }>(
+      `SELECT conv_key FROM console_conversations WHERE account_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`,
+      [JSON.stringify(accountIds)],
+    );
+    where.push(`(e.chain_id = ANY(${params.textArray(keys.map((row) => row.conv_key))}) OR e.account_id = ANY(${params.textArray(accountIds)}))`);
   }
   if (filters.from) where.push(`e.at >= ${params.add(filters.from.toISOString())}::timestamptz`);
   if (filters.to) where.push(`e.at < ${params.add(filters.to.toISOString())}::timestamptz`);
   if (filters.channel) where.push(`e.channel = ${params.add(filters.channel)}`);
-  if (filters.verdict) where.push(containment(params, { decision: { verdict: filters.verdict } }));
+  // These expressions match the partial indexes of migration 006 word for word.
+  if (filters.verdict) where.push(`e.payload -> 'decision' ->> 'verdict' = ${params.add(filters.verdict)}`);
   if (filters.flag) where.push(containment(params, { field: filters.flag }));
-  if (filters.replaced === true) where.push(`e.payload @? '$.decision.replacedDraft.text'`);
-  if (filters.replaced === false) where.push(`NOT (e.payload @? '$.decision.replacedDraft.text')`);
-  if (filters.rule) {
-    const match = resolveRuleFilter(filters.rule);
-    const alternatives: string[] = [];
-    for (const ruleId of match.ruleIds.slice(0, 20)) {
-      alternatives.push(containment(params, { decision: { rules: [{ ruleId }] } }));
-      alternatives.push(containment(params, { decision: { violations: [{ ruleId }] } }));
-      alternatives.push(containment(params, { decision: { replacedDraft: { violations: [{ ruleId }] } } }));
-    }
-    where.push(`(${alternatives.join(' OR ')})`);
-  }
+  if (filters.replaced === true) where.push(`jsonb_typeof(e.payload -> 'decision' -> 'replacedDraft') = 'object'`);
+  if (filters.replaced === false) where.push(`jsonb_typeof(e.payload -> 'decision' -> 'replacedDraft') IS DISTINCT FROM 'object'`);
+  if (filters.rule) where.push(`parley_decision_rules(e.payload, 'ruleId') && ${params.textArray(resolveRuleFilter(filters.rule).ruleIds)}`);
   if (filters.text) {
     const query = textQuery(filters.text);
     if (query) where.push(`to_tsvector('simple', parley_event_text(e.payload)) @@ to_tsquery('simple', ${params.add(query)})`);
@@ -275,6 +280,18 @@ export async function searchDecisions(client: SqlClient, filters: SearchFilters,
   }));
   const last = items.at(-1);
   return { items, ...(rows.length > limit && last ? { next: encodeCursor([last.at.toISOString(), last.id]) } : {}) };
+}
+
+/** The accounts the account, phone, name and jurisdiction filters name (at most 1,000), or undefined without such filters. */
+async function matchingAccounts(client: SqlClient, filters: SearchFilters): Promise<string[] | undefined> {
+  const params = new Params();
+  const subquery = accountSubquery(filters, params);
+  if (!subquery && !filters.account) return undefined;
+  const conditions = [subquery ? `id IN (${subquery})` : undefined, filters.account ? `id = ${params.add(filters.account)}` : undefined].filter(Boolean);
+  const rows = await client.query<{ id: string }>(`SELECT id FROM accounts WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT 1000`, params.values);
+  // An account id that is not (or no longer) in the accounts table still names its events.
+  if (rows.length === 0 && filters.account && !subquery) return [filters.account];
+  return rows.map((row) => row.id);
 }
 
 /** One conversation's summary, or undefined. */
