@@ -39,6 +39,14 @@ describe('extractIdentityFactors', () => {
     expect(extractIdentityFactors('April 2 1980, ssn ends 1980').ssnLast4).toEqual(['1980', '1980']);
   });
 
+  it('does not read the digits of a reference or a masked card as an SSN or a ZIP code', () => {
+    const factors = extractIdentityFactors('my reference is T-DANA-a4821b0, ACC12345X too, card [card ••••1111]');
+    expect(factors.ssnLast4).toEqual([]);
+    expect(factors.postalCodes).toEqual([]);
+    expect(factors.references).toEqual(expect.arrayContaining(['T-DANA-a4821b0', 'ACC12345X']));
+    expect(extractIdentityFactors('T-OLIVER-3ab12cd, 08/08/1987 SW1A 9ZZ').postalCodes).toEqual(['SW1A9ZZ']);
+  });
+
   it('reads ZIP codes, UK postcodes, references and phone numbers', () => {
     const factors = extractIdentityFactors('ref MA-1001, zip 02108-1234, call (617) 555-0123');
     expect(factors.postalCodes).toContain('02108');

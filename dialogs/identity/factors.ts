@@ -70,7 +70,11 @@ function wordDates(text: string): string[] {
 
 export function extractIdentityFactors(text: string): IdentityFactors {
   const datesOfBirth = [...new Set([...numericDates(text), ...wordDates(text)])];
+  // Digits inside a reference ("T-DANA-a4821b", "ACC12345X") or a masked card are no SSN, ZIP or date:
+  // such tokens go before the numbers are read. Four characters or fewer may be a postcode half (SW1A).
   const withoutDates = text
+    .replace(/\[(?:card|ssn)[^\]]*\]/gi, ' ')
+    .replace(/(?<![\w.-])[A-Za-z0-9][A-Za-z0-9._-]{3,63}(?![\w-])/g, (token) => (/\d/.test(token) && /[A-Za-z]/.test(token) && (token.length > 4 || /[._-]/.test(token)) ? ' ' : token))
     .replace(/\b\d{4}-\d{1,2}-\d{1,2}\b/g, ' ')
     .replace(/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, ' ');
   const phones: string[] = [];
@@ -83,7 +87,7 @@ export function extractIdentityFactors(text: string): IdentityFactors {
   for (const match of withoutDates.matchAll(/(?<![\d-])(\d{5})(?:-\d{4})?(?![\d-])/g)) postalCodes.push(match[1]!);
   // A year that belongs to a date said in words ("April 12 1985") is not an SSN's last four, unless it is said twice.
   const years = new Set(datesOfBirth.map((date) => date.slice(0, 4)));
-  const groups = [...withoutDates.matchAll(/(?<![\d-])(\d{4})(?![\d-])/g)].map((match) => match[1]!);
+  const groups = [...withoutDates.matchAll(/(?<![\w-])(\d{4})(?![\w-])/g)].map((match) => match[1]!);
   const ssnLast4 = groups.filter((group) => !years.has(group) || groups.filter((other) => other === group).length > 1);
   // A reference is a token of letters, digits, dots, dashes or underscores holding a digit and a letter.
   const references = [...text.matchAll(/(?<![\w.-])[A-Za-z0-9][A-Za-z0-9._-]{3,63}(?![\w-])/g)]
