@@ -20,5 +20,4 @@ export * from './channels/directline/index.js';
 export * from './channels/sms/index.js';
 export * from './llm/index.js';
 export * from './channels/teams/index.js';
-export { MemoryHandoffQueue } from './handoff/memory-queue.js';
 export { createPaymentLinks } from './payments/payment-links.js';

@@ -7,7 +7,7 @@ import {
   createPaymentLinks,
   createSmsChannel,
   MemoryConversationLog,
-  MemoryHandoffQueue,
+  createPostgresHandoffQueue,
   mergeUnderstanding,
   openRecordsStore,
   openStateStores,
@@ -56,7 +56,7 @@ export interface StartOptions {
 export async function startParley(config: Config, options: StartOptions): Promise<RunningParley> {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const records = await openRecordsStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const records = await openRecordsStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditCheckpointKey: config.audit.checkpointKey });
   const state = await openStateStores({ redisUrl: config.redisUrl });
   let redisForLogs: RedisConnection | undefined;
   try {
@@ -78,7 +78,7 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const company = { collectorName: config.company.name, contactPhone: config.company.humanPhone, hours: config.company.humanHours };
   const safeFallbackText = () =>
     `Sorry, I can't help with that right now. To reach a person at ${company.collectorName}, call ${company.contactPhone} (${company.hours}).`;
-  const handoff = new MemoryHandoffQueue();
+  const handoff = createPostgresHandoffQueue(records.sql);
   const services: DialogServices = {
     accounts: records.accounts,
     flags: records.flags,

@@ -28,5 +28,6 @@ describe('maskForLog', () => {
     expect(masked).not.toContain('6175550123');
     expect(masked).not.toContain('1980-04-02');
     expect(masked).toContain('[phone ••23]');
+    expect(masked).toContain('born [date]');
   });
 });

@@ -39,11 +39,12 @@ export function maskSensitiveNumbers(text: string): string {
 
 /** Log-level masking: sensitive numbers plus emails, phone numbers and dates (birth dates look like any date). */
 export function maskForLog(text: string): string {
+  // Dates first: a birth date such as 1985-04-12 is long enough to look like a phone number.
   return maskSensitiveNumbers(text)
+    .replace(DATE_LIKE, '[date]')
     .replace(EMAIL, (match) => `${match[0] ?? ''}•••@•••`)
     .replace(PHONE, (match) => {
       const digits = match.replace(/\D/g, '');
       return digits.length >= 7 ? `[phone ••${digits.slice(-2)}]` : match;
-    })
-    .replace(DATE_LIKE, '[date]');
+    });
 }
