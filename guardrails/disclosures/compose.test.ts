@@ -100,6 +100,19 @@ describe('United Kingdom', () => {
   });
 });
 
+describe('the electronic opt-out notice (12 CFR 1006.6(e))', () => {
+  it('is added to a text that lacks it', () => {
+    expect(run({ facts: UNVERIFIED, body: 'Hello from Northwind.' }).text).toBe('Hello from Northwind. Reply STOP to opt out.');
+  });
+
+  it('is not repeated in a text that already states it (the HELP reply)', () => {
+    const help = 'Northwind: call 1-800-555-0100 for a person. Reply STOP to opt out.';
+    const { text, disclosures } = run({ facts: UNVERIFIED, body: help });
+    expect(text).toBe(help);
+    expect(disclosures).toContain('sms-opt-out');
+  });
+});
+
 describe('SMS segments', () => {
   it.each([
     ['a'.repeat(160), 'GSM-7', 160, 1],

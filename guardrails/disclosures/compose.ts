@@ -113,7 +113,14 @@ export function compose(input: ComposeInput): Composition {
     }
     const id = channel === 'sms' || channel === 'email' ? rule.parameters.textIds[channel] : undefined;
     if (!id) continue;
-    after.push(disclosureText(id, language));
+    const notice = disclosureText(id, language);
+    if (input.body.includes(notice)) {
+      // The HELP and START replies state how to opt out themselves: the notice is there, once.
+      disclosures.push(id);
+      applied.push({ ruleId: rule.id, citation: rule.citation, reason: `the message already carries ${id}; not repeated` });
+      continue;
+    }
+    after.push(notice);
     disclosures.push(id);
     applied.push({ ruleId: rule.id, citation: rule.citation, reason: `added ${id} in ${language}` });
   }

@@ -113,7 +113,12 @@ function detailsFor(intents: readonly IntentId[], evidence: Partial<Record<Inten
     switch (intent) {
       case 'dispute':
         details.dispute = {
-          scope: /(?:amount|balance|total|fee|interest|charge|only|too high|too much|overcharg|cobr|cantidad|monto|saldo|cargo|interes|inflated|padded|\$)/.test(matched) ? 'part' : 'all',
+          // Part of the debt: the words that matched say so, or the message names a component of it.
+          scope:
+            /(?:amount|balance|total|fee|interest|charge|only|too high|too much|overcharg|cobr|cantidad|monto|saldo|cargo|interes|inflated|padded|\$)/.test(matched) ||
+            /(?<= )(?:fees?|interest|late charges?|charges?|penalt(?:y|ies)|cargos?|intereses|recargos?)(?= )/.test(text)
+              ? 'part'
+              : 'all',
         };
         break;
       case 'cease_communication':

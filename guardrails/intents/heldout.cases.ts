@@ -405,4 +405,8 @@ export const HELD_OUT: readonly HeldOutCase[] = [
   { text: 'send me a breakdown', intents: ['validation_request'], not: ['hardship'] },
   { text: 'I had a nervous breakdown and cannot work', intents: ['hardship'], not: ['validation_request'] },
   { text: 'how much is my balance', intents: ['balance'] },
+  // Found by the conversation transcripts.
+  { text: 'who is this?', intents: [], not: ['wrong_person'] },
+  { text: 'can I get a copy of our chat', intents: [], not: ['validation_request'] },
+  { text: 'send me a copy of this conversation', intents: [], not: ['validation_request'] },
 ];

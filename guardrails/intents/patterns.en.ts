@@ -101,7 +101,7 @@ export const en: PatternPack = {
         'in writing', 'written (?:notice|proof|statement|verification|validation|copy)', 'copy of (?:the )?(?:contract|agreement|statement|bill|signature|original|debt|account)',
         'how do i know (?:this|that|you|it|i owe)', 'why (?:do|would|should|does|did) (?:i|it say i) (?:owe|have to pay|still owe)', 'how (?:do|can|could) i (?:owe|possibly owe)', '(?:never|did not|do not) (?:got|get|received|receive|see|saw) (?:the|any|a|your|that) (?:notice|letter|validation|paperwork|statement|bill|documents?)', 'send (?:it|that|the notice|the letter|the paperwork|them) (?:again|over again)', 'resend', '(?:showing|shows|show|prove|proves|proving|that says) (?:that )?i (?:actually |really |even )?owe', 'something (?:showing|that shows|proving|in writing)', 'how (?:can|do) i (?:verify|confirm|check) (?:this|that|you|it|the debt)',
       ],
-      unless: ['verif* (?:my|your) (?:identity|id|date of birth|dob)', 'not a scam', '(?:letter|paperwork|documents?|confirmation|statement|receipt|email|something) (?:confirming|saying|showing|that says|that shows|to confirm|about|for|of) (?:that )?(?:it|this|the debt|my|the|my new|our) ?(?:is |was |has been )?(?:paid|settled|closed|plan|payment|settlement|arrangement|agreement|new plan|payments)', 'proof of (?:payment|income|hardship|identity)', 'no need (?:for|to) (?:proof|verif*)'],
+      unless: ['verif* (?:my|your) (?:identity|id|date of birth|dob)', 'not a scam', '(?:letter|paperwork|documents?|confirmation|statement|receipt|email|something) (?:confirming|saying|showing|that says|that shows|to confirm|about|for|of) (?:that )?(?:it|this|the debt|my|the|my new|our) ?(?:is |was |has been )?(?:paid|settled|closed|plan|payment|settlement|arrangement|agreement|new plan|payments)', 'proof of (?:payment|income|hardship|identity)', 'no need (?:for|to) (?:proof|verif*)', '(?:copy|transcript|record) of (?:this|our|the|my) (?:conversation|chat|messages)'],
     },
     {
       intent: 'cease_communication',
@@ -229,7 +229,8 @@ export const en: PatternPack = {
     },
     {
       intent: 'wrong_person',
-      whole: ['wrong (?:number|person|#)', 'who is this', 'who (?:are you|is this) looking for', 'new number', 'new phone', 'not me'],
+      // "Who is this?" alone asks who is writing; it does not say the reader is someone else.
+      whole: ['wrong (?:number|person|#)', 'who (?:are you|is this) looking for', 'new number', 'new phone', 'not me'],
       phrases: [
         'wrong (?:number|person|guy|girl|lady|man|phone|individual|contact|#|name|house|household|people)', 'wrong (?:cell|cell phone|phone number|email|email address|address)',
         '(?:do not|does not) know (?:any(?:one|body)|who|no one|nobody|a|an|this|that|the person)(?: <2>(?:by|named|with|called) (?:that|this|the|such a) name)?',
