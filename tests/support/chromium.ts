@@ -47,6 +47,10 @@ export async function launchChromium(options: { viewport?: { width: number; heig
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Name the resource behind a "Failed to load resource" console error, so a failure says which.
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`response: the server responded with a status of ${response.status()} for ${new URL(response.url()).pathname}`);
+  });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return {
     context,
