@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { ConversationState, UserState } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import {
   connectRedis,
   createDirectLineRouter,
@@ -74,7 +74,6 @@ export async function startParley(config: Config, options: StartOptions): Promis
   logger.info(llm.summary);
 
   const conversationState = new ConversationState(state.storage);
-  const userState = new UserState(state.storage);
   const company = { collectorName: config.company.name, contactPhone: config.company.humanPhone, hours: config.company.humanHours };
   const safeFallbackText = () =>
     `Sorry, I can't help with that right now. To reach a person at ${company.collectorName}, call ${company.contactPhone} (${company.hours}).`;
@@ -108,7 +107,7 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const late: { afterTurn?: AfterTurn } = {};
   const bot = new ParleyBot(conversation, (context, data) => late.afterTurn?.(context, data) ?? Promise.resolve());
 
-  const pipeline = new TurnPipeline({ audit: records.audit, turnLock: state.turnLock, states: [conversationState, userState], logger, clock, safeFallbackText });
+  const pipeline = new TurnPipeline({ audit: records.audit, turnLock: state.turnLock, states: [conversationState], logger, clock, safeFallbackText });
   const onTurnError = (adapter: ReturnType<typeof createAdapter>) => {
     adapter.onTurnError = async (context, error) => {
       logger.error({ err: error, channel: context.activity.channelId }, 'turn failed');
