@@ -3,7 +3,7 @@ import type { ContactAttempt } from '../../guardrails/index.js';
 import { UnknownAccountError, isForeignKeyViolation } from './errors.js';
 import type { SqlClient } from './sql-client.js';
 
-interface AttemptRow {
+export interface AttemptRow {
   account_id: string;
   channel: ContactAttempt['channel'];
   at: Date;
@@ -14,7 +14,7 @@ interface AttemptRow {
 }
 
 /** Instants come back in UTC (…Z) whatever offset they were recorded with. */
-function toAttempt(row: AttemptRow): ContactAttempt {
+export function toAttempt(row: AttemptRow): ContactAttempt {
   return {
     accountId: row.account_id,
     channel: row.channel,

@@ -7,13 +7,14 @@ import type {
   OutboundResolution,
   StoredConversationReference,
 } from '../../../dialogs/ports.js';
-import type { Account, ContactAttempt } from '../../../guardrails/index.js';
+import type { Account } from '../../../guardrails/index.js';
 import { appendAuditEvent } from '../audit-trail.js';
 import type { SqlClient, SqlQueryable } from '../sql-client.js';
 import { changeFlags, readFlagsLocked } from './flags-in-transaction.js';
 import { referenceFromRow, REFERENCE_COLUMNS, type ReferenceRow } from './conversation-references.js';
 import { OUTBOUND_COLUMNS, toOutboundMessage, type OutboundRow } from './rows.js';
 import { outboundChain } from './scheduler.js';
+import { toAttempt, type AttemptRow } from '../contacts.js';
 
 /** First key of the per-account advisory lock; any constant shared by every Parley instance on the database. */
 const OUTBOUND_LOCK_CLASS = 7_208_435;
@@ -37,28 +38,6 @@ export class OutboundProcessingError extends Error {
     super(`Outbound message ${messageId} could not be processed; nothing was sent and it will be tried again`, options);
     this.name = 'OutboundProcessingError';
   }
-}
-
-interface AttemptRow {
-  account_id: string;
-  channel: ContactAttempt['channel'];
-  at: Date;
-  initiated_by: ContactAttempt['initiatedBy'];
-  outcome: ContactAttempt['outcome'];
-  address: string | null;
-  address_type: ContactAttempt['addressType'] | null;
-}
-
-function toAttempt(row: AttemptRow): ContactAttempt {
-  return {
-    accountId: row.account_id,
-    channel: row.channel,
-    at: row.at.toISOString(),
-    initiatedBy: row.initiated_by,
-    outcome: row.outcome,
-    ...(row.address === null ? {} : { address: row.address }),
-    ...(row.address_type === null ? {} : { addressType: row.address_type }),
-  };
 }
 
 async function readContext(tx: SqlQueryable, row: OutboundRow, at: Date): Promise<OutboundContext> {
