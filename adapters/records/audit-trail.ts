@@ -5,7 +5,7 @@ import { auditEventHash, GENESIS_HASH } from './audit-hash.js';
 import { normalizeJsonObject, type JsonValue } from './canonical-json.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
 
-interface EventRow {
+export interface EventRow {
   id: string;
   chain_id: string;
   seq: number;
@@ -19,9 +19,9 @@ interface EventRow {
   hash: string;
 }
 
-const EVENT_COLUMNS = 'id, chain_id, seq, kind, account_id, conversation_id, channel, payload, at, prev_hash, hash';
+export const EVENT_COLUMNS = 'id, chain_id, seq, kind, account_id, conversation_id, channel, payload, at, prev_hash, hash';
 
-function toEvent(row: EventRow): AuditEvent {
+export function toEvent(row: EventRow): AuditEvent {
   return {
     id: row.id,
     chainId: row.chain_id,

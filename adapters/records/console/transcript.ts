@@ -1,39 +1,10 @@
 import { DateTime } from 'luxon';
 import type { AuditEvent } from '../../../dialogs/ports.js';
 import { phoneZones, postalZones, type Account } from '../../../guardrails/index.js';
+import { toEvent, type EventRow } from '../audit-trail.js';
 import type { SqlClient } from '../sql-client.js';
 import { maskName, maskPayload } from './mask.js';
 import { getConversationSummary, type ConversationSummary } from './search.js';
-
-interface EventRow {
-  id: string;
-  chain_id: string;
-  seq: number;
-  kind: string;
-  account_id: string | null;
-  conversation_id: string | null;
-  channel: string | null;
-  payload: Record<string, unknown>;
-  at: Date;
-  prev_hash: string;
-  hash: string;
-}
-
-function toEvent(row: EventRow): AuditEvent {
-  return {
-    id: row.id,
-    chainId: row.chain_id,
-    seq: row.seq,
-    kind: row.kind as AuditEvent['kind'],
-    ...(row.account_id === null ? {} : { accountId: row.account_id }),
-    ...(row.conversation_id === null ? {} : { conversationId: row.conversation_id }),
-    ...(row.channel === null ? {} : { channel: row.channel }),
-    payload: row.payload,
-    at: row.at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 export interface ConversationRecords {
   summary: ConversationSummary;
