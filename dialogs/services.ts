@@ -92,10 +92,6 @@ export function turnData(context: TurnContext): TurnData {
   return data;
 }
 
-export function companySlots(company: CompanyInfo): { collectorName: string } {
-  return { collectorName: company.collectorName };
-}
-
 export function reachPersonSlots(company: CompanyInfo): { contactPhone: string; hours: string } {
   return { contactPhone: company.contactPhone, hours: company.hours };
 }

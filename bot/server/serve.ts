@@ -17,7 +17,7 @@ import {
   type RedisConnection,
   type SqlRecordsStore,
 } from '../../adapters/index.js';
-import { ParleyConversation, type DialogServices, type HandoffQueue } from '../../dialogs/index.js';
+import { ParleyConversation, RecordsUnavailableDuringTurn, type DialogServices, type HandoffQueue } from '../../dialogs/index.js';
 import { classifyIntents } from '../../guardrails/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -111,7 +111,8 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const onTurnError = (adapter: ReturnType<typeof createAdapter>) => {
     adapter.onTurnError = async (context, error) => {
       logger.error({ err: error, channel: context.activity.channelId }, 'turn failed');
-      await context.sendActivity(safeFallbackText());
+      // The conversation already said its safe message when the records could not be read.
+      if (!(error instanceof RecordsUnavailableDuringTurn)) await context.sendActivity(safeFallbackText());
     };
     return adapter;
   };
