@@ -1,23 +1,11 @@
 // Phrasing: the approved text of a speech act, rewritten warmer by the model, or the reason it was not.
-import type { ChatOpenAI } from '@langchain/openai';
-import type { Prompt } from '../../knowledge/index.js';
 import { callWithinBudget } from './budget.js';
-import type { CircuitBreaker } from './circuit-breaker.js';
 import { checkRewrite } from './hygiene.js';
 import { phrasingMessage } from './messages.js';
 import { Redactor } from './redact.js';
-import type { PhraseFallbackReason, PhraseInput, PhraseResult, Phraser } from './types.js';
+import type { ModelCallDeps, PhraseFallbackReason, PhraseInput, PhraseResult, Phraser } from './types.js';
 
-export interface PhraserDeps {
-  model: ChatOpenAI;
-  /** The model name the audit records. */
-  modelName: string;
-  prompt: Prompt;
-  budgetMs: number;
-  breaker: CircuitBreaker;
-  /** The clock, for the year that tells dates of birth from debt dates. */
-  now?: () => Date;
-}
+export type PhraserDeps = ModelCallDeps;
 
 export function disabledPhraser(promptVersion: string): Phraser {
   return { phrase: async () => ({ kind: 'fallback', reason: 'disabled', promptVersion, latencyMs: 0 }) };

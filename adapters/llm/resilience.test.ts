@@ -1,28 +1,12 @@
 // The endpoint failing over and over: the circuit opens, calls stop reaching it, one probe later
 // decides whether to close again. Also the factory's configurations, Azure included.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../../tests/support/fake-openai.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeOpenAI } from '../../tests/support/fake-openai-suite.js';
 import { createLlmLayer } from './factory.js';
-import type { LlmSettings, PhraseInput } from './types.js';
+import type { PhraseInput } from './types.js';
 
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
-
-const settings = (overrides: Partial<LlmSettings> = {}): LlmSettings => ({
-  mode: 'both',
-  apiKey: 'test-key',
-  baseUrl: fake.baseUrl,
-  model: 'gpt-4o-mini',
-  timeoutMs: 2_000,
-  structuredMethod: 'functionCalling',
-  ...overrides,
-});
+const suite = useFakeOpenAI();
+const settings = suite.settings;
 
 const greeting: PhraseInput = {
   speechAct: 'greeting.automated-assistant',
@@ -37,32 +21,32 @@ describe('circuit breaker over HTTP', () => {
   it('opens after consecutive failures, answers at once without calling, then closes after a good probe', async () => {
     const clock = { now: 1_000_000 };
     const layer = createLlmLayer(settings(), { breaker: { failureThreshold: 3, openMs: 30_000, now: () => clock.now } });
-    fake.setDefault({ kind: 'status', status: 503 });
+    suite.fake.setDefault({ kind: 'status', status: 503 });
     for (let i = 0; i < 3; i += 1) expect(await layer.phraser.phrase(greeting)).toMatchObject({ kind: 'fallback', reason: 'error' });
     expect(layer.breaker.state).toBe('open');
 
     // Open: neither phrasing nor understanding reaches the endpoint.
-    const calls = fake.requests.length;
+    const calls = suite.fake.requests.length;
     expect(await layer.phraser.phrase(greeting)).toMatchObject({ kind: 'fallback', reason: 'circuit-open' });
     expect(await layer.understander.understand({ text: 'hi', language: 'en', recentTurns: [] })).toMatchObject({ kind: 'fallback', reason: 'circuit-open' });
-    expect(fake.requests.length).toBe(calls);
+    expect(suite.fake.requests.length).toBe(calls);
 
     // After the open period one probe goes out; the endpoint has recovered.
     clock.now += 30_000;
-    fake.setDefault({ kind: 'text', content: goodGreeting });
+    suite.fake.setDefault({ kind: 'text', content: goodGreeting });
     expect(await layer.phraser.phrase(greeting)).toMatchObject({ kind: 'rewrite', text: goodGreeting });
     expect(layer.breaker.state).toBe('closed');
-    expect(fake.requests.length).toBe(calls + 1);
+    expect(suite.fake.requests.length).toBe(calls + 1);
   });
 
   it('counts timeouts as failures but not unparseable answers (the endpoint did answer)', async () => {
     const layer = createLlmLayer(settings({ timeoutMs: 200 }), { breaker: { failureThreshold: 2, openMs: 30_000 } });
-    fake.enqueue({ kind: 'structured-raw', text: 'not json' }, { kind: 'structured-raw', text: 'not json' });
+    suite.fake.enqueue({ kind: 'structured-raw', text: 'not json' }, { kind: 'structured-raw', text: 'not json' });
     for (let i = 0; i < 2; i += 1) {
       expect(await layer.understander.understand({ text: 'hi', language: 'en', recentTurns: [] })).toMatchObject({ kind: 'fallback', reason: 'unparseable' });
     }
     expect(layer.breaker.state).toBe('closed');
-    fake.setDefault({ kind: 'delay', ms: 5_000, then: { kind: 'text', content: 'late' } });
+    suite.fake.setDefault({ kind: 'delay', ms: 5_000, then: { kind: 'text', content: 'late' } });
     for (let i = 0; i < 2; i += 1) expect(await layer.phraser.phrase(greeting)).toMatchObject({ kind: 'fallback', reason: 'timeout' });
     expect(layer.breaker.state).toBe('open');
   });
@@ -77,7 +61,7 @@ describe('createLlmLayer', () => {
     expect(layer.summary).not.toContain('\n');
     expect(await layer.phraser.phrase(greeting)).toMatchObject({ kind: 'fallback', reason: 'disabled', latencyMs: 0 });
     expect(await layer.understander.understand({ text: 'hi', language: 'en', recentTurns: [] })).toMatchObject({ kind: 'fallback', reason: 'disabled' });
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
   });
 
   it('PARLEY_LLM=off disables both even with a key; phrase or understand enables one', async () => {
@@ -97,16 +81,16 @@ describe('createLlmLayer', () => {
   });
 
   it('talks to Azure OpenAI with its deployment path, api-version and api-key header', async () => {
-    fake.enqueue({ kind: 'text', content: goodGreeting });
+    suite.fake.enqueue({ kind: 'text', content: goodGreeting });
     const layer = createLlmLayer(
       settings({
         apiKey: undefined,
-        azure: { apiKey: 'azure-key', instanceName: 'parley', deploymentName: 'phrasing-dep', apiVersion: '2024-10-21', endpoint: fake.origin },
+        azure: { apiKey: 'azure-key', instanceName: 'parley', deploymentName: 'phrasing-dep', apiVersion: '2024-10-21', endpoint: suite.fake.origin },
       }),
     );
     expect(layer.summary).toContain('azure:phrasing-dep');
     expect(await layer.phraser.phrase(greeting)).toMatchObject({ kind: 'rewrite', model: 'azure:phrasing-dep' });
-    const request = fake.requests[0]!;
+    const request = suite.fake.requests[0]!;
     expect(request.url).toBe('/openai/deployments/phrasing-dep/chat/completions?api-version=2024-10-21');
     expect(request.headers['api-key']).toBe('azure-key');
   });

@@ -1,5 +1,8 @@
 // The model layer's ports: phrasing a speech act and understanding a consumer's message. Both
 // always answer (never throw): a rewrite/classification, or a fallback that says why there is none.
+import type { ChatOpenAI } from '@langchain/openai';
+import type { Prompt } from '../../knowledge/index.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
 import type { Language, Medium, MinorUnits } from '../../guardrails/index.js';
 import type { IntentId } from './intents.js';
 
@@ -135,3 +138,15 @@ export interface LlmSettings {
 }
 
 export type StructuredMethod = 'jsonSchema' | 'functionCalling' | 'jsonMode';
+
+/** What a model call needs, for phrasing and for understanding alike. */
+export interface ModelCallDeps {
+  model: ChatOpenAI;
+  /** The model name the audit records. */
+  modelName: string;
+  prompt: Prompt;
+  budgetMs: number;
+  breaker: CircuitBreaker;
+  /** The clock, for the year that tells dates of birth from debt dates. */
+  now?: () => Date;
+}

@@ -1,16 +1,13 @@
 // Understanding: a structured reading of the consumer's message (intents and what it states), checked
 // with zod here as well as by the client, and kept only where it is grounded in the message.
-import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { mediumSchema, languageSchema } from '../../guardrails/index.js';
-import type { Prompt } from '../../knowledge/index.js';
 import { callWithinBudget } from './budget.js';
-import type { CircuitBreaker } from './circuit-breaker.js';
 import { extractAmounts } from './facts.js';
 import { INTENT_IDS, type IntentId } from './intents.js';
 import { understandingMessage } from './messages.js';
 import { Redactor } from './redact.js';
-import type { StructuredMethod, UnderstandFallbackReason, UnderstandInput, UnderstandResult, Understander, UnderstoodEntities } from './types.js';
+import type { ModelCallDeps, StructuredMethod, UnderstandFallbackReason, UnderstandInput, UnderstandResult, Understander, UnderstoodEntities } from './types.js';
 
 const nullableText = (description: string) => z.string().nullable().describe(description);
 
@@ -98,14 +95,8 @@ export function groundEntities(answer: UnderstandingAnswer['entities'], message:
   };
 }
 
-export interface UnderstanderDeps {
-  model: ChatOpenAI;
-  modelName: string;
-  prompt: Prompt;
+export interface UnderstanderDeps extends ModelCallDeps {
   method: StructuredMethod;
-  budgetMs: number;
-  breaker: CircuitBreaker;
-  now?: () => Date;
 }
 
 export function disabledUnderstander(promptVersion: string): Understander {
