@@ -38,21 +38,22 @@ export function createContactHooks(deps: ContactHooksDeps) {
       const accountId = session.accountId;
       const userId = context.activity.from.id;
       const flags = data.flags ?? (await deps.flags.get(accountId));
+      // Linking and keeping the reference happen once per channel identity, not on every turn.
       if (!flags.linkedIdentities.some((identity) => identity.channel === session.channel && identity.id === userId)) {
         data.flags = await deps.flags.update(accountId, (current) => ({
           ...current,
           linkedIdentities: [...current.linkedIdentities, { channel: session.channel, id: userId, at: at.toISOString() }],
         }));
+        await deps.references.save({
+          accountId,
+          channel: session.channel,
+          userId,
+          conversationId: context.activity.conversation.id,
+          reference: session.channel === 'teams' ? (JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>) : {},
+          audience: context.activity.conversation.conversationType && context.activity.conversation.conversationType !== 'personal' ? 'shared' : 'private',
+          updatedAt: at,
+        });
       }
-      await deps.references.save({
-        accountId,
-        channel: session.channel,
-        userId,
-        conversationId: context.activity.conversation.id,
-        reference: session.channel === 'teams' ? (JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>) : {},
-        audience: context.activity.conversation.conversationType && context.activity.conversation.conversationType !== 'personal' ? 'shared' : 'private',
-        updatedAt: at,
-      });
       if (deps.scheduler && data.saidActs.at(-1) === 'balance.itemization') {
         await scheduleFollowUp(deps.scheduler, { accountId, conversationId: context.activity.conversation.id, askedAt: at });
       }
