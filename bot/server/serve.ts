@@ -13,6 +13,7 @@ import {
   openStateStores,
   RedisConversationLog,
   TeamsProactive,
+  webChatPageRoutes,
   type ConversationLog,
   type RedisConnection,
   type SqlRecordsStore,
@@ -31,7 +32,6 @@ import { createSpeaker } from '../turn/speaker.js';
 import { createAdapter } from './adapter.js';
 import { createApp } from './app.js';
 import { createMetrics } from './metrics.js';
-import { webChatPageRoutes } from '../../adapters/index.js';
 import { createConsoleRouter } from '../console/index.js';
 
 export interface RunningParley {
