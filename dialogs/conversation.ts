@@ -26,6 +26,7 @@ import {
 } from './flows/index.js';
 import { markProgress, reachPerson, say } from './flows/common.js';
 import { applyRights, applySmsKeyword } from './rights/apply.js';
+import { intakeOf } from './rights/intake.js';
 import { newSession, rememberTurn, type ConversationSession } from './session.js';
 import { setTurnData, turnData, type DialogServices, type TurnData } from './services.js';
 import { smsKeywordOf } from './sms-keywords.js';
@@ -106,23 +107,9 @@ export class ParleyConversation {
   }
 
   async onMessage(context: TurnContext): Promise<void> {
-    let data: TurnData;
-    try {
-      data = await this.begin(context);
-    } catch (error) {
-      // Fail closed (DESIGN.md principle 4): without the flags nothing is said but the safe message.
-      setTurnData(context, {
-        session: newSession(channelOf(context), 'en'),
-        services: this.services,
-        intents: [],
-        details: {},
-        progressed: false,
-        repliesSent: 0,
-        saidActs: [],
-      });
-      await say(context, 'fallback.safe', reachPerson(context));
-      throw new RecordsUnavailableDuringTurn(error);
-    }
+    // Without the account's flags nothing may be said: a failure here ends the turn, and the pipeline
+    // answers it (a store outage: not acknowledged; anything else: the recorded safe message).
+    const data = await this.begin(context);
     const { session } = data;
     const said = context.activity.text ?? '';
     const at = this.services.clock();
@@ -144,7 +131,9 @@ export class ParleyConversation {
       }
     }
 
-    const optedOutOfSms = session.channel === 'sms' && (await this.smsOptedOut(data));
+    // A text-medium opt-out the intake recorded from this very message still gets its one confirmation.
+    const intake = intakeOf(context.activity.channelData);
+    const optedOutOfSms = session.channel === 'sms' && (intake ? intake.smsOptedOutBefore : await this.smsOptedOut(data));
     const classification = classifyIntents(text, {
       language: session.language,
       channel: session.channel,
@@ -356,11 +345,3 @@ export class ParleyConversation {
     }
   }
 }
-
-/** The records could not be read at the start of a turn; the safe fallback has been said. */
-export class RecordsUnavailableDuringTurn extends Error {
-  constructor(override readonly cause: unknown) {
-    super('records unavailable during a turn');
-  }
-}
-

@@ -12,15 +12,37 @@ export function describePostgresUrl(databaseUrl: string): string {
   }
 }
 
-function wrap(client: pg.Pool | pg.PoolClient): SqlQueryable {
+// Connection-level failures (refused, reset, terminated, server shutting down, SQLSTATE class 08): the
+// database is away, not the query wrong. They become RecordsUnavailableError, which callers answer with
+// 503 or a retry; every other error (a constraint, a bad statement) passes through unchanged.
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+
+export function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  if (error instanceof AggregateError) return error.errors.some(isConnectionFailure);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i.test(error.message);
+}
+
+async function reachable<T>(description: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isConnectionFailure(error)) throw new RecordsUnavailableError(`Cannot reach ${description}: ${errorMessage(error)}`, { cause: error });
+    throw error;
+  }
+}
+
+function wrap(client: pg.Pool | pg.PoolClient, description: string): SqlQueryable {
   return {
     async query<R extends object>(text: string, params: readonly SqlParam[] = []) {
-      const result = await client.query(text, params as SqlParam[]);
+      const result = await reachable(description, () => client.query(text, params as SqlParam[]));
       return result.rows as R[];
     },
     async exec(script: string) {
       // Without parameters pg uses the simple query protocol, which accepts several statements.
-      await client.query(script);
+      await reachable(description, () => client.query(script));
     },
   };
 }
@@ -41,19 +63,19 @@ export async function openPostgresClient(databaseUrl: string): Promise<SqlClient
     await pool.end().catch(() => undefined);
     throw new RecordsUnavailableError(`Cannot reach ${description}: ${errorMessage(error)}`, { cause: error });
   }
-  const direct = wrap(pool);
+  const direct = wrap(pool, description);
   return {
     kind: 'postgres',
     description,
     query: direct.query,
     exec: direct.exec,
     async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await reachable(description, () => pool.connect());
       let broken = false;
       try {
         await client.query('BEGIN');
-        const result = await work(wrap(client));
-        await client.query('COMMIT');
+        const result = await work(wrap(client, description));
+        await reachable(description, () => client.query('COMMIT'));
         return result;
       } catch (error) {
         try {

@@ -75,14 +75,54 @@ describe('redis specifics', () => {
     expect(ttl).toBeGreaterThan(29 * 24 * 3600 * 1000);
   });
 
-  it('takes over a conversation whose lock holder died, once the lock expires', async () => {
+  it('takes over at once a lock whose holder is dead, long before the lock would expire', async () => {
     const keyPrefix = freshPrefix();
-    // A crashed instance's lock: set, never released.
-    await shared.set(`${keyPrefix}lock:turn:conv-dead`, 'crashed-holder', { expiration: { type: 'PX', value: 300 } });
-    const lock = new RedisTurnLock(shared, { keyPrefix, waitTimeoutMs: 3_000 });
-    const started = Date.now();
+    const problems: string[] = [];
+    // A crashed instance's lock: 30 s to live, its holder's liveness key long gone.
+    await shared.set(`${keyPrefix}lock:turn:conv-dead`, 'dead-instance/turn-token', { expiration: { type: 'PX', value: 30_000 } });
+    const lock = new RedisTurnLock(shared, { keyPrefix, waitTimeoutMs: 2_000, onLockProblem: (p) => problems.push(p) });
     expect(await lock.runExclusive('conv-dead', async () => 'ran')).toBe('ran');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(problems).toEqual(['taken-over']);
+    expect(await shared.exists(`${keyPrefix}lock:turn:conv-dead`)).toBe(0);
+  });
+
+  it('takes over a lock that names no holder at all (set by hand or by an older release)', async () => {
+    const keyPrefix = freshPrefix();
+    await shared.set(`${keyPrefix}lock:turn:conv-odd`, '1', { expiration: { type: 'PX', value: 30_000 } });
+    const lock = new RedisTurnLock(shared, { keyPrefix, waitTimeoutMs: 2_000 });
+    expect(await lock.runExclusive('conv-odd', async () => 'ran')).toBe('ran');
+  });
+
+  it('waits for a holder that is alive, and gives up at the wait limit', async () => {
+    const keyPrefix = freshPrefix();
+    // Another instance, alive (its liveness key is fresh), holds the lock.
+    await shared.set(`${keyPrefix}instance:live-instance`, '1', { expiration: { type: 'PX', value: 30_000 } });
+    await shared.set(`${keyPrefix}lock:turn:conv-busy`, 'live-instance/turn-token', { expiration: { type: 'PX', value: 30_000 } });
+    const lock = new RedisTurnLock(shared, { keyPrefix, waitTimeoutMs: 300 });
+    let ran = false;
+    await expect(
+      lock.runExclusive('conv-busy', async () => {
+        ran = true;
+      }),
+    ).rejects.toThrow(/Timed out after 300 ms/);
+    expect(ran).toBe(false);
+    expect(await shared.get(`${keyPrefix}lock:turn:conv-busy`)).toBe('live-instance/turn-token');
+  });
+
+  it('keeps its liveness key fresh while it holds a lock, so a long turn is not taken over', async () => {
+    const keyPrefix = freshPrefix();
+    const slow = new RedisTurnLock(await newConnection(), { keyPrefix, livenessTtlMs: 500 });
+    const other = new RedisTurnLock(await newConnection(), { keyPrefix, livenessTtlMs: 500, waitTimeoutMs: 5_000 });
+    let slowRunning = false;
+    const first = slow.runExclusive('conv-live', async () => {
+      slowRunning = true;
+      await sleep(1_500);
+      slowRunning = false;
+    });
+    await sleep(50);
+    const overlapped = await other.runExclusive('conv-live', async () => slowRunning);
+    await first;
+    expect(overlapped).toBe(false);
   });
 
   it('keeps renewing the lock of a turn that runs longer than the lock TTL', async () => {

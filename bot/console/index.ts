@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { createConsoleSessions, createConsoleUsers, createLegalHolds, createReviews, type RateLimiter, type SqlRecordsStore, type WorkableHandoffQueue } from '../../adapters/index.js';
+import { iconRoutes, createConsoleSessions, createConsoleUsers, createLegalHolds, createReviews, type RateLimiter, type SqlRecordsStore, type WorkableHandoffQueue } from '../../adapters/index.js';
 import type { HandoffQueue } from '../../dialogs/index.js';
 import type { Logger } from '../logger.js';
 import { buildConsoleAssets } from './assets.js';
@@ -64,6 +64,7 @@ export function createConsoleRouter(options: ConsoleOptions): ConsoleRouter {
   };
   // Strict: /console (redirect) and /console/ (the page) are different routes.
   const router = express.Router({ strict: true });
+  router.use(iconRoutes());
   const routes = consoleRoutes(ctx);
   router.use(['/api/audit', '/console'], loadSession({ sessions: ctx.sessions, cookies: ctx.cookies, clock: ctx.clock }));
   mountRoutes(router, routes);

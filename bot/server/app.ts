@@ -1,3 +1,4 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { ActivityHandler } from 'botbuilder';
@@ -48,6 +49,18 @@ function isLoopback(req: Request): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/** Compares digests, so neither the token's length nor its first wrong byte shows in the response time. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The operator's view: loopback, or the metrics token when one is configured. */
+function isOperator(req: Request, metricsToken: string | undefined): boolean {
+  if (metricsToken) return sameSecret(req.headers.authorization ?? '', `Bearer ${metricsToken}`);
+  return isLoopback(req);
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -60,19 +73,24 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
 
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
     const results = await Promise.all(deps.readiness.map(probe));
     const failing = results.filter((result) => !result.ok);
+    const status = failing.length === 0 ? 'ready' : 'unavailable';
+    // Error messages name hosts, ports, users and databases: only the operator sees them.
+    if (!isOperator(req, deps.metricsToken)) {
+      res.status(failing.length === 0 ? 200 : 503).json({ status });
+      return;
+    }
     res.status(failing.length === 0 ? 200 : 503).json({
-      status: failing.length === 0 ? 'ready' : 'unavailable',
+      status,
       dependencies: results,
       ...(failing.length > 0 ? { failing: failing.map((result) => result.name) } : {}),
     });
   });
 
   app.get('/metrics', async (req, res) => {
-    const authorized = deps.metricsToken ? req.headers.authorization === `Bearer ${deps.metricsToken}` : isLoopback(req);
-    if (!authorized) {
+    if (!isOperator(req, deps.metricsToken)) {
       res.status(401).json({ error: 'metrics need a bearer token (PARLEY_METRICS_TOKEN) or a loopback client' });
       return;
     }

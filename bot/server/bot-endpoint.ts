@@ -4,6 +4,7 @@ import type { ParleyAdapter } from './adapter.js';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { TurnPipeline } from '../turn/pipeline.js';
+import { outageMessage, outageOf } from '../outage.js';
 import { isAuthenticationFailure } from './errors.js';
 
 const activityShape = z.looseObject({
@@ -36,6 +37,12 @@ export function botEndpoint(adapter: ParleyAdapter, bot: ActivityHandler, pipeli
       if (isAuthenticationFailure(error)) {
         logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'bot framework request refused');
         res.status(401).json({ error: 'unauthorized' });
+        return;
+      }
+      // Not acknowledged: the Bot Framework service, or the caller, sends it again once the store is back.
+      const store = outageOf(error);
+      if (store) {
+        res.status(503).set('Retry-After', '5').json({ error: outageMessage(store) });
         return;
       }
       throw error;

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger.js';
+import { outageMessage, outageOf } from '../outage.js';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -27,6 +28,12 @@ export function errorBoundary(logger: Logger): ErrorRequestHandler {
     }
     if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
       res.status(error.status).json({ error: error.message });
+      return;
+    }
+    const store = outageOf(error);
+    if (store) {
+      logger.error({ err: error, method: req.method, path: req.path, store }, 'request refused: store unavailable');
+      if (!res.headersSent) res.status(503).set('Retry-After', '5').json({ error: outageMessage(store) });
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');

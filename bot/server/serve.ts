@@ -18,7 +18,7 @@ import {
   type RedisConnection,
   type SqlRecordsStore,
 } from '../../adapters/index.js';
-import { ParleyConversation, RecordsUnavailableDuringTurn, type DialogServices, type HandoffQueue } from '../../dialogs/index.js';
+import { ParleyConversation, takeInRights, type DialogServices, type HandoffQueue } from '../../dialogs/index.js';
 import { classifyIntents } from '../../guardrails/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -57,7 +57,10 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
   const records = await openRecordsStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditCheckpointKey: config.audit.checkpointKey });
-  const state = await openStateStores({ redisUrl: config.redisUrl });
+  const state = await openStateStores({
+    redisUrl: config.redisUrl,
+    onLockProblem: (problem, conversationId) => logger.warn({ problem, chainId: conversationId }, 'turn lock problem'),
+  });
   let redisForLogs: RedisConnection | undefined;
   try {
     if (config.loadDemo) {
@@ -107,19 +110,33 @@ export async function startParley(config: Config, options: StartOptions): Promis
   const late: { afterTurn?: AfterTurn } = {};
   const bot = new ParleyBot(conversation, (context, data) => late.afterTurn?.(context, data) ?? Promise.resolve());
 
-  const pipeline = new TurnPipeline({ audit: records.audit, turnLock: state.turnLock, states: [conversationState], logger, clock, safeFallbackText });
+  const pipeline = new TurnPipeline({
+    audit: records.audit,
+    turnLock: state.turnLock,
+    states: [conversationState],
+    logger,
+    clock,
+    safeFallbackText,
+    intake: (activity, chainId) =>
+      takeInRights(
+        { accounts: records.accounts, flags: records.flags, audit: records.audit, clock },
+        { chainId, channelId: activity.channelId, conversationId: activity.conversation.id, from: activity.from?.id ?? '', text: activity.text ?? '' },
+      ),
+  });
+  // The pipeline answers a failed turn itself; what reaches here is a store outage (or a failure to
+  // record the safe message), which the channel turns into a 503 or a retry: nothing more is sent.
   const onTurnError = (adapter: ReturnType<typeof createAdapter>) => {
     adapter.onTurnError = async (context, error) => {
       logger.error({ err: error, channel: context.activity.channelId }, 'turn failed');
-      // The conversation already said its safe message when the records could not be read.
-      if (!(error instanceof RecordsUnavailableDuringTurn)) await context.sendActivity(safeFallbackText());
+      throw error;
     };
     return adapter;
   };
   const adapter = onTurnError(createAdapter(config.bot));
   // Channels Parley authenticates itself (Direct Line tokens, Twilio signatures) run turns without Bot Framework auth.
   const internalAdapter = onTurnError(createAdapter({ appType: 'MultiTenant' }));
-  const runner = createInternalTurnRunner({ adapter: internalAdapter, bot, pipeline, clock });
+  let stopping = false;
+  const runner = createInternalTurnRunner({ adapter: internalAdapter, bot, pipeline, clock, logger, stopping: () => stopping });
 
   const conversationLog: ConversationLog = redisForLogs ? await RedisConversationLog.open(redisForLogs) : new MemoryConversationLog();
   const directLine = createDirectLineRouter({
@@ -193,6 +210,7 @@ export async function startParley(config: Config, options: StartOptions): Promis
   let closing: Promise<void> | undefined;
   const shutdown = () => {
     closing ??= (async () => {
+      stopping = true;
       await outbound.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await directLine.close();

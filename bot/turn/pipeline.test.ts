@@ -2,6 +2,7 @@ import { ActivityHandler, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import type { AuditEventInput, AuditTrail } from '../../dialogs/index.js';
 import { createLogger } from '../logger.js';
+import { outageOf } from '../outage.js';
 import { TurnPipeline } from './pipeline.js';
 
 const SAFE = 'Sorry, I cannot help with that right now. Call 1-800-555-0100 to reach a person.';
@@ -31,7 +32,16 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-async function turn(audit: AuditTrail, bot: EchoBot): Promise<Partial<Activity>[]> {
+class FailingBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async () => {
+      throw new Error('a bug in a dialog');
+    });
+  }
+}
+
+async function turn(audit: AuditTrail, bot: ActivityHandler): Promise<{ sent: Partial<Activity>[]; error?: unknown }> {
   const pipeline = new TurnPipeline({
     audit,
     turnLock: { runExclusive: (_key, fn) => fn() },
@@ -40,30 +50,46 @@ async function turn(audit: AuditTrail, bot: EchoBot): Promise<Partial<Activity>[
     clock: () => new Date('2026-11-24T16:00:00Z'),
     safeFallbackText: () => SAFE,
   });
+  let error: unknown;
   const adapter = new TestAdapter((context) => pipeline.run(context, bot));
+  adapter.onTurnError = async (_context, thrown) => {
+    error = thrown;
+  };
   await adapter.send('what do I owe?');
-  return adapter.activeQueue.splice(0);
+  return { sent: adapter.activeQueue.splice(0), error };
 }
 
 describe('the turn pipeline fails closed', () => {
   it('records the inbound message, then the reply with its decision, before the reply leaves', async () => {
     const written: AuditEventInput[] = [];
     const bot = new EchoBot();
-    const sent = await turn(auditFailingOn('none', written), bot);
+    const { sent } = await turn(auditFailingOn('none', written), bot);
     expect(sent.map((activity) => activity.text)).toEqual(['echo: what do I owe?']);
     expect(written.map((event) => event.kind)).toEqual(['inbound', 'outbound']);
   });
 
-  it('acts on nothing the audit trail could not record: only the safe message goes out', async () => {
+  it('acts on nothing and sends nothing when the inbound cannot be recorded: the turn reports an outage', async () => {
     const bot = new EchoBot();
-    const sent = await turn(auditFailingOn('inbound', []), bot);
+    const { sent, error } = await turn(auditFailingOn('inbound', []), bot);
     expect(bot.ran).toBe(0);
-    expect(sent.map((activity) => activity.text)).toEqual([SAFE]);
+    expect(sent).toEqual([]);
+    expect(outageOf(error)).toBe('records');
   });
 
-  it('does not send a reply the audit trail could not record; the safe message goes instead', async () => {
+  it('does not send a reply the audit trail could not record, nor anything instead', async () => {
     const bot = new EchoBot();
-    const sent = await turn(auditFailingOn('outbound', []), bot);
+    const { sent, error } = await turn(auditFailingOn('outbound', []), bot);
+    expect(sent).toEqual([]);
+    expect(outageOf(error)).toBe('records');
+  });
+
+  it('answers a failed turn with the safe message, recorded like any reply', async () => {
+    const written: AuditEventInput[] = [];
+    const { sent, error } = await turn(auditFailingOn('none', written), new FailingBot());
+    expect(error).toBeUndefined();
     expect(sent.map((activity) => activity.text)).toEqual([SAFE]);
+    expect(written.map((event) => event.kind)).toEqual(['inbound', 'outbound']);
+    expect(written[1]?.payload).toMatchObject({ text: SAFE, decision: { verdict: 'send' } });
+    expect(sent[0]?.channelData).toEqual({});
   });
 });

@@ -1,8 +1,9 @@
 import type { Activity, ActivityHandler, BotState, TurnContext } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
-import type { AuditTrail } from '../../dialogs/index.js';
+import type { AuditTrail, RightsIntake } from '../../dialogs/index.js';
 import { maskSensitiveNumbers } from '../../guardrails/index.js';
 import type { Logger } from '../logger.js';
+import { AuditUnavailableError, outageOf } from '../outage.js';
 
 export interface TurnSerializer {
   runExclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
@@ -14,8 +15,10 @@ export interface TurnPipelineDeps {
   states: readonly BotState[];
   logger: Logger;
   clock: () => Date;
-  /** Said when the audit trail cannot be written: a safe fixed message with a way to reach a person. */
-  safeFallbackText: () => string;
+  /** Said, and recorded like any reply, when a turn fails for a reason other than a store outage. */
+  safeFallbackText: (activity: Activity) => string;
+  /** Rights made durable as the message is recorded, before any state store is needed (SMS). */
+  intake?: (activity: Activity, chainId: string) => Promise<RightsIntake | undefined>;
 }
 
 /** The audit chain of one conversation. */
@@ -24,9 +27,11 @@ export function conversationChain(channelId: string, conversationId: string): st
 }
 
 /**
- * The turn skeleton every channel goes through: one turn at a time per conversation, the inbound
- * message recorded before anything acts on it, every outbound message recorded before it leaves,
- * state saved at the end of the turn.
+ * The turn skeleton every channel goes through. The inbound message is recorded (and the rights in it
+ * made durable) before anything that can fail on another store; every outbound message, the safe
+ * fallback included, is recorded before it leaves; turns of one conversation run one at a time; state
+ * is saved at the end. A store outage ends the turn with nothing sent and is thrown to the channel,
+ * which refuses the request (503) or tries the turn again later.
  */
 export class TurnPipeline {
   private inFlight = 0;
@@ -51,23 +56,19 @@ export class TurnPipeline {
     const chainId = conversationChain(activity.channelId, conversationId);
     this.inFlight += 1;
     try {
+      if (options.inboundRecorded !== true) await this.recordInbound(activity);
+      context.onSendActivities(async (_ctx, activities, next) => {
+        await this.recordOutbound(chainId, activity, activities);
+        return next();
+      });
       await this.deps.turnLock.runExclusive(chainId, async () => {
-        const recorded = options.inboundRecorded === true || (await this.tryRecordInbound(chainId, activity));
-        if (!recorded) {
-          await this.sendSafeFallback(context);
-          return;
-        }
-        context.onSendActivities(async (_ctx, activities, next) => {
-          await this.recordOutbound(chainId, activity, activities);
-          return next();
-        });
         try {
           await handler.run(context);
           for (const state of this.deps.states) await state.saveChanges(context);
         } catch (error) {
-          if (!(error instanceof AuditUnavailableError)) throw error;
-          this.deps.logger.error({ err: error.cause, chainId }, 'audit trail unavailable: outbound not recorded and not sent, safe fallback sent');
-          await this.sendSafeFallback(context);
+          if (outageOf(error)) throw error;
+          this.deps.logger.error({ err: error, chainId }, 'turn failed: the safe message goes instead');
+          await context.sendActivity({ type: ActivityTypes.Message, text: this.deps.safeFallbackText(activity), channelData: { [FALLBACK_MARK]: true } });
         }
       });
     } finally {
@@ -76,69 +77,68 @@ export class TurnPipeline {
     }
   }
 
-  /** The one message that may leave unrecorded: fixed text, no account facts, a way to reach a person. */
-  private async sendSafeFallback(context: TurnContext): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.Message, text: this.deps.safeFallbackText(), channelData: { [FALLBACK_MARK]: true } });
-  }
-
-  /** Records an inbound message; channels that acknowledge before the turn runs call it first. */
-  async recordInbound(activity: Activity): Promise<void> {
-    if (activity.type !== ActivityTypes.Message) return;
-    await this.deps.audit.append({
-      chainId: conversationChain(activity.channelId, activity.conversation.id),
-      kind: 'inbound',
-      conversationId: activity.conversation.id,
-      channel: activity.channelId,
-      payload: { activityId: activity.id ?? null, text: maskSensitiveNumbers(activity.text ?? '') },
-      at: this.deps.clock(),
-    });
-  }
-
-  private async tryRecordInbound(chainId: string, activity: Activity): Promise<boolean> {
+  /**
+   * Records an inbound message and takes in the rights it carries; channels that acknowledge before the
+   * turn runs call it first. Throws AuditUnavailableError when either could not be done: the message
+   * must then not be acknowledged.
+   */
+  async recordInbound(activity: Activity): Promise<RightsIntake | undefined> {
+    if (activity.type !== ActivityTypes.Message) return undefined;
+    const chainId = conversationChain(activity.channelId, activity.conversation.id);
     try {
-      await this.recordInbound(activity);
-      return true;
+      await this.deps.audit.append({
+        chainId,
+        kind: 'inbound',
+        conversationId: activity.conversation.id,
+        channel: activity.channelId,
+        payload: { activityId: activity.id ?? null, text: maskSensitiveNumbers(activity.text ?? '') },
+        at: this.deps.clock(),
+      });
     } catch (error) {
-      // Fail closed: nothing is acted on that the audit trail did not record.
-      this.deps.logger.error({ err: error, chainId }, 'audit trail unavailable: inbound not recorded, safe fallback sent');
-      return false;
+      throw new AuditUnavailableError('inbound', error);
     }
+    if (!this.deps.intake) return undefined;
+    let intake: RightsIntake | undefined;
+    try {
+      intake = await this.deps.intake(activity, chainId);
+    } catch (error) {
+      throw new AuditUnavailableError('intake', error);
+    }
+    if (intake) activity.channelData = { ...(activity.channelData as object | undefined), parleyIntake: intake };
+    return intake;
   }
 
   private async recordOutbound(chainId: string, inbound: Activity, activities: Partial<Activity>[]): Promise<void> {
     for (const outbound of activities) {
       if (outbound.type !== ActivityTypes.Message) continue;
-      if ((outbound.channelData as Record<string, unknown> | undefined)?.[FALLBACK_MARK] === true) continue;
-      const channelData = outbound.channelData as { parleyDecision?: Record<string, unknown> } | undefined;
+      const channelData = outbound.channelData as ({ parleyDecision?: Record<string, unknown> } & Record<string, unknown>) | undefined;
+      const fallback = channelData?.[FALLBACK_MARK] === true;
       // The decision (rules, a replaced draft) is for the officer: recorded here, never sent to the channel.
-      const record = channelData?.parleyDecision ?? { decision: { verdict: 'send', note: 'sent outside the speaker: no speech act' } };
-      if (channelData) delete channelData.parleyDecision;
-      await this.appendOrFail({
-        chainId,
-        kind: 'outbound',
-        accountId: typeof record.accountId === 'string' ? record.accountId : undefined,
-        conversationId: inbound.conversation.id,
-        channel: inbound.channelId,
-        payload: { replyTo: inbound.id ?? null, text: maskSensitiveNumbers(outbound.text ?? ''), ...JSON.parse(JSON.stringify(record)) },
-        at: this.deps.clock(),
-      });
-    }
-  }
-
-  private async appendOrFail(event: Parameters<AuditTrail['append']>[0]): Promise<void> {
-    try {
-      await this.deps.audit.append(event);
-    } catch (error) {
-      throw new AuditUnavailableError(error);
+      const record =
+        channelData?.parleyDecision ??
+        (fallback
+          ? { decision: { verdict: 'send', note: 'safe fallback after a failed turn: fixed text, no account facts, a way to reach a person' } }
+          : { decision: { verdict: 'send', note: 'sent outside the speaker: no speech act' } });
+      if (channelData) {
+        delete channelData.parleyDecision;
+        delete channelData[FALLBACK_MARK];
+      }
+      try {
+        await this.deps.audit.append({
+          chainId,
+          kind: 'outbound',
+          accountId: typeof record.accountId === 'string' ? record.accountId : undefined,
+          conversationId: inbound.conversation.id,
+          channel: inbound.channelId,
+          payload: { replyTo: inbound.id ?? null, text: maskSensitiveNumbers(outbound.text ?? ''), ...JSON.parse(JSON.stringify(record)) },
+          at: this.deps.clock(),
+        });
+      } catch (error) {
+        // Write before send: what the audit trail could not record does not leave.
+        throw new AuditUnavailableError('outbound', error);
+      }
     }
   }
 }
 
 const FALLBACK_MARK = 'parleySafeFallback';
-
-/** Write before send: an outbound message the audit trail could not record is not sent. */
-export class AuditUnavailableError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('audit trail unavailable');
-  }
-}

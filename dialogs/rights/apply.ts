@@ -1,9 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import type { Classification, ConsumerFlags } from '../../guardrails/index.js';
+import type { Classification } from '../../guardrails/index.js';
 import { reachPerson, say } from '../flows/common.js';
 import { turnData, type TurnData } from '../services.js';
 import type { SmsKeyword } from '../sms-keywords.js';
-import { flagChangesFor, type FlagChange } from './flag-changes.js';
+import { flagChangesFor, smsOptInChange, smsOptOutChange, type FlagChange } from './flag-changes.js';
+import { intakeOf } from './intake.js';
+import { recordFlagChanges } from './record-changes.js';
 
 function chainOf(context: TurnContext): string {
   return `conv:${context.activity.channelId}:${context.activity.conversation.id}`;
@@ -18,19 +20,9 @@ function targetsOf(data: TurnData): string[] {
 async function writeChanges(context: TurnContext, accountId: string, changes: readonly FlagChange[]): Promise<void> {
   const data = turnData(context);
   const { services, session } = data;
-  const flags: ConsumerFlags = await services.flags.update(accountId, (current) => changes.reduce((next, change) => change.apply(next), current));
+  const origin = { chainId: chainOf(context), conversationId: context.activity.conversation.id, channel: context.activity.channelId, verified: session.verified, stage: 'turn' as const };
+  const flags = await recordFlagChanges(services, origin, accountId, changes);
   if (accountId === session.accountId) data.flags = flags;
-  for (const change of changes) {
-    await services.audit.append({
-      chainId: chainOf(context),
-      kind: 'flag-change',
-      accountId,
-      conversationId: context.activity.conversation.id,
-      channel: context.activity.channelId,
-      payload: { accountId, intent: change.intent, field: change.field, summary: change.summary, verified: session.verified },
-      at: services.clock(),
-    });
-  }
 }
 
 /**
@@ -41,10 +33,14 @@ async function writeChanges(context: TurnContext, accountId: string, changes: re
 export async function applyRights(context: TurnContext, classification: Pick<Classification, 'intents' | 'details'>, said: string): Promise<void> {
   const data = turnData(context);
   const { services, session } = data;
+  const intake = intakeOf(context.activity.channelData);
   for (const accountId of targetsOf(data)) {
     const account = data.account?.accountId === accountId ? data.account : await services.accounts.get(accountId);
     if (!account) continue;
-    const changes = flagChangesFor(classification, { account, channel: session.channel, address: session.address, at: services.clock(), said });
+    // What the intake already wrote for this account is not written twice.
+    const done = intake?.accountIds.includes(accountId) ? new Set(intake.intents) : new Set<string>();
+    const pending = { intents: classification.intents.filter((intent) => !done.has(intent)), details: classification.details };
+    const changes = flagChangesFor(pending, { account, channel: session.channel, address: session.address, at: services.clock(), said });
     if (changes.length > 0) await writeChanges(context, accountId, changes);
   }
 }
@@ -60,23 +56,9 @@ export async function applySmsKeyword(context: TurnContext, keyword: SmsKeyword)
     await say(context, 'sms.help', { collectorName, ...reachPerson(context) });
     return;
   }
-  const change: FlagChange =
-    keyword === 'opt-out'
-      ? {
-          intent: 'channel_opt_out',
-          field: 'optOuts',
-          apply: (flags) =>
-            flags.optOuts.some((optOut) => optOut.medium === 'sms')
-              ? flags
-              : { ...flags, optOuts: [...flags.optOuts, { medium: 'sms', at, address: session.address, confirmationSent: false }] },
-          summary: { media: ['sms'], keyword: true },
-        }
-      : {
-          intent: 'channel_opt_out',
-          field: 'optOuts',
-          apply: (flags) => ({ ...flags, optOuts: flags.optOuts.filter((optOut) => optOut.medium !== 'sms') }),
-          summary: { media: ['sms'], keyword: true, optedBackIn: true },
-        };
-  for (const accountId of accountIds) await writeChanges(context, accountId, [change]);
+  const change: FlagChange = keyword === 'opt-out' ? smsOptOutChange(at, session.address) : smsOptInChange();
+  // A STOP the intake recorded is confirmed here, not recorded again.
+  const recorded = keyword === 'opt-out' && intakeOf(context.activity.channelData)?.smsOptOut === true;
+  if (!recorded) for (const accountId of accountIds) await writeChanges(context, accountId, [change]);
   await say(context, keyword === 'opt-out' ? 'sms.stop-confirmed' : 'sms.start-confirmed', { collectorName });
 }

@@ -179,3 +179,26 @@ function inconvenientTimeEntries(detail: NonNullable<Classification['details']['
   if (offDays.length > 0) entries.push({ at, days: offDays, said: detail.said });
   return entries;
 }
+
+/** STOP on SMS: an opt-out of texts to this number, kept with the number and the instant. */
+export function smsOptOutChange(at: string, address: string | undefined): FlagChange {
+  return {
+    intent: 'channel_opt_out',
+    field: 'optOuts',
+    apply: (flags) =>
+      flags.optOuts.some((optOut) => optOut.medium === 'sms')
+        ? flags
+        : { ...flags, optOuts: [...flags.optOuts, { medium: 'sms', at, address, confirmationSent: false }] },
+    summary: { media: ['sms'], keyword: true },
+  };
+}
+
+/** START on SMS: texts may go to this number again. */
+export function smsOptInChange(): FlagChange {
+  return {
+    intent: 'channel_opt_out',
+    field: 'optOuts',
+    apply: (flags) => ({ ...flags, optOuts: flags.optOuts.filter((optOut) => optOut.medium !== 'sms') }),
+    summary: { media: ['sms'], keyword: true, optedBackIn: true },
+  };
+}

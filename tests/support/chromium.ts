@@ -44,7 +44,15 @@ export async function launchChromium(options: { viewport?: { width: number; heig
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // "Failed to load resource" names no URL in its text: its location does.
+    const where = message.location().url;
+    problems.push(`console: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('requestfailed', (request) => {
+    // A download or a navigation away aborts its request on purpose; anything else is a failed load.
+    const reason = request.failure()?.errorText ?? 'unknown';
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${reason})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   // Name the resource behind a "Failed to load resource" console error, so a failure says which.

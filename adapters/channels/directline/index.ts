@@ -16,4 +16,4 @@ export { MIN_SECRET_LENGTH } from './tokens.js';
 export { MAX_TEXT_LENGTH } from './activities.js';
 export type { DirectLineLogger } from './logger.js';
 // The page that hosts Web Chat on this endpoint, exported here so one line in adapters/index.ts brings the channel.
-export { webChatPageRoutes, type WebChatPageOptions } from '../webchat-page/index.js';
+export { iconRoutes, webChatPageRoutes, type WebChatPageOptions } from '../webchat-page/index.js';

@@ -310,7 +310,7 @@ export function createDirectLineRouter(options: DirectLineOptions): DirectLineCh
     if (error instanceof UnknownConversationError) return sendError(res, 404, 'NotFound', 'Unknown or expired conversation: start a new one.');
     if (error instanceof ConversationFullError) return sendError(res, 429, 'ConversationFull', error.message);
     if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) return sendError(res, error.status, 'BadArgument', error.message ?? 'bad request');
-    const unavailable = error instanceof RedisUnavailableError;
+    const unavailable = error instanceof RedisUnavailableError || (error as { unavailable?: unknown }).unavailable === true;
     options.logger?.error({ err: error, method: req.method, path: req.path }, 'Direct Line request failed');
     // Not acknowledged, so the client may send again: nothing was promised that is not recorded.
     if (unavailable) return sendError(res, 503, 'ServiceUnavailable', 'The chat service is briefly unavailable; please try again.');

@@ -1,2 +1,2 @@
 // The web chat page (Web Chat served from node_modules, our script and stylesheet under assets/).
-export { webChatPageRoutes, type WebChatPageOptions } from './page.js';
+export { iconRoutes, webChatPageRoutes, type WebChatPageOptions } from './page.js';

@@ -57,6 +57,17 @@ function initials(name: string): string {
   return letters.join('') || 'P';
 }
 
+/**
+ * Parley's icon at /favicon.svg and /favicon.ico: every page (web chat, console) names it, and a
+ * browser asks /favicon.ico of any page that names none; a 404 there shows in the page's console.
+ */
+export function iconRoutes(): Router {
+  const icon = asset(join(ASSETS, 'favicon.svg'), 'image/svg+xml');
+  const router = express.Router();
+  router.get(['/favicon.svg', '/favicon.ico'], (req, res) => send(req, res, icon));
+  return router;
+}
+
 export function webChatPageRoutes(options: WebChatPageOptions): Router {
   const locale = options.locale ?? 'en-US';
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/.test(locale)) throw new RangeError(`Web chat locale "${locale}" is not a language tag such as en-US`);
@@ -97,6 +108,8 @@ export function webChatPageRoutes(options: WebChatPageOptions): Router {
     res.type('html').send(renderPage({ company, phone, telHref, locale, tokenPath, nonce, avatar: initials(options.companyName) }));
   });
 
+  router.use(iconRoutes());
+
   router.get('/webchat/:file', (req, res, next) => {
     const file = assets[req.params.file];
     if (!file) return next();
@@ -132,7 +145,7 @@ function renderPage(page: { company: string; phone: string | undefined; telHref:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Chat with ${page.company}</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/webchat/page.css">
 </head>
 <body>

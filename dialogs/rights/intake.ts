@@ -1,0 +1,76 @@
+import { classifyIntents, isRightsBearing, maskSensitiveNumbers, type IntentId } from '../../guardrails/index.js';
+import type { AccountRepository, AuditTrail, FlagsRepository } from '../ports.js';
+import { smsKeywordOf } from '../sms-keywords.js';
+import { flagChangesFor, smsOptOutChange } from './flag-changes.js';
+import { recordFlagChanges } from './record-changes.js';
+
+/**
+ * What the intake already made durable for one message: the conversation's turn acts on the rest and
+ * does not write these again. Carried on the activity as `channelData.parleyIntake`.
+ */
+export interface RightsIntake {
+  accountIds: string[];
+  intents: IntentId[];
+  /** A STOP keyword was recorded as an SMS opt-out. */
+  smsOptOut: boolean;
+  /** Whether the number had opted out of texts before this message. */
+  smsOptedOutBefore: boolean;
+}
+
+export interface IntakeMessage {
+  chainId: string;
+  channelId: string;
+  conversationId: string;
+  /** The sender's address on the channel (SMS: E.164). */
+  from: string;
+  text: string;
+}
+
+export interface IntakeStores {
+  accounts: AccountRepository;
+  flags: FlagsRepository;
+  audit: AuditTrail;
+  clock: () => Date;
+}
+
+/**
+ * Rights that must not depend on the conversation state store: on SMS, where the number alone names
+ * the accounts, a STOP and every right the safety net recognizes are written to the records store as
+ * the message is recorded, before it is acknowledged and before any turn lock or dialog state is
+ * needed. If this throws, the message is not acknowledged and the channel's retry brings it back.
+ */
+export async function takeInRights(stores: IntakeStores, message: IntakeMessage): Promise<RightsIntake | undefined> {
+  if (message.channelId !== 'sms') return undefined;
+  const accounts = await stores.accounts.findByPhone(message.from);
+  const at = stores.clock();
+  const text = maskSensitiveNumbers(message.text);
+  const origin = { chainId: message.chainId, conversationId: message.conversationId, channel: message.channelId, verified: false, stage: 'intake' as const };
+  const intake: RightsIntake = { accountIds: [], intents: [], smsOptOut: false, smsOptedOutBefore: false };
+  for (const account of accounts) {
+    const before = await stores.flags.get(account.accountId);
+    if (before.optOuts.some((optOut) => optOut.medium === 'sms')) intake.smsOptedOutBefore = true;
+  }
+  if (accounts.length === 0) return intake;
+  const keyword = smsKeywordOf(text, accounts[0]?.jurisdictions ?? ['US'], at);
+  if (keyword === 'opt-out') {
+    for (const account of accounts) await recordFlagChanges(stores, origin, account.accountId, [smsOptOutChange(at.toISOString(), message.from)]);
+    return { ...intake, accountIds: accounts.map((account) => account.accountId), smsOptOut: true };
+  }
+  // HELP and START change nothing that must survive an outage: the turn answers them.
+  if (keyword) return intake;
+  const classification = classifyIntents(text, { channel: 'sms' });
+  const rights = { intents: classification.intents.filter(isRightsBearing), details: classification.details };
+  if (rights.intents.length === 0) return intake;
+  const applied = new Set<IntentId>();
+  for (const account of accounts) {
+    const changes = flagChangesFor(rights, { account, channel: 'sms', address: message.from, at, said: text });
+    if (changes.length > 0) await recordFlagChanges(stores, origin, account.accountId, changes);
+    for (const change of changes) applied.add(change.intent);
+  }
+  return { ...intake, accountIds: accounts.map((account) => account.accountId), intents: [...applied] };
+}
+
+export function intakeOf(channelData: unknown): RightsIntake | undefined {
+  const intake = (channelData as { parleyIntake?: RightsIntake } | undefined)?.parleyIntake;
+  return intake && Array.isArray(intake.accountIds) ? intake : undefined;
+}
