@@ -45,29 +45,43 @@ export async function takeInRights(stores: IntakeStores, message: IntakeMessage)
   const at = stores.clock();
   const text = maskSensitiveNumbers(message.text);
   const origin = { chainId: message.chainId, conversationId: message.conversationId, channel: message.channelId, verified: false, stage: 'intake' as const };
-  const intake: RightsIntake = { accountIds: [], intents: [], smsOptOut: false, smsOptedOutBefore: false };
-  for (const account of accounts) {
-    const before = await stores.flags.get(account.accountId);
-    if (before.optOuts.some((optOut) => optOut.medium === 'sms')) intake.smsOptedOutBefore = true;
+  const none: RightsIntake = { accountIds: [], intents: [], smsOptOut: false, smsOptedOutBefore: false };
+  if (accounts.length === 0) return none;
+  // Once someone on the number proved who they are, their rights are theirs alone (as in the turn).
+  const verifiedAccountId = await verifiedAccountOf(stores.audit, message.chainId);
+  const targets = accounts.filter((account) => !verifiedAccountId || account.accountId === verifiedAccountId);
+  let smsOptedOutBefore = false;
+  for (const account of targets) {
+    if ((await stores.flags.get(account.accountId)).optOuts.some((optOut) => optOut.medium === 'sms')) smsOptedOutBefore = true;
   }
-  if (accounts.length === 0) return intake;
   const keyword = smsKeywordOf(text, accounts[0]?.jurisdictions ?? ['US'], at);
   if (keyword === 'opt-out') {
+    // STOP is about the number: every account it reaches stops texting it.
     for (const account of accounts) await recordFlagChanges(stores, origin, account.accountId, [smsOptOutChange(at.toISOString(), message.from)]);
-    return { ...intake, accountIds: accounts.map((account) => account.accountId), smsOptOut: true };
+    return { accountIds: accounts.map((account) => account.accountId), intents: [], smsOptOut: true, smsOptedOutBefore };
   }
   // HELP and START change nothing that must survive an outage: the turn answers them.
-  if (keyword) return intake;
+  if (keyword) return { ...none, smsOptedOutBefore };
   const classification = classifyIntents(text, { channel: 'sms' });
   const rights = { intents: classification.intents.filter(isRightsBearing), details: classification.details };
-  if (rights.intents.length === 0) return intake;
   const applied = new Set<IntentId>();
-  for (const account of accounts) {
+  const verified = { ...origin, verified: Boolean(verifiedAccountId) };
+  for (const account of targets) {
     const changes = flagChangesFor(rights, { account, channel: 'sms', address: message.from, at, said: text });
-    if (changes.length > 0) await recordFlagChanges(stores, origin, account.accountId, changes);
+    if (changes.length > 0) await recordFlagChanges(stores, verified, account.accountId, changes);
     for (const change of changes) applied.add(change.intent);
   }
-  return { ...intake, accountIds: accounts.map((account) => account.accountId), intents: [...applied] };
+  return { accountIds: targets.map((account) => account.accountId), intents: [...applied], smsOptOut: false, smsOptedOutBefore };
+}
+
+/** The account this conversation's identity check bound it to, from the audit trail (no state store needed). */
+async function verifiedAccountOf(audit: AuditTrail, chainId: string): Promise<string | undefined> {
+  const events = await audit.listChain(chainId);
+  for (let index = events.length - 1; index >= 0; index -= 1) {
+    const event = events[index]!;
+    if (event.kind === 'system' && event.payload.event === 'identity-verified' && event.accountId) return event.accountId;
+  }
+  return undefined;
 }
 
 export function intakeOf(channelData: unknown): RightsIntake | undefined {

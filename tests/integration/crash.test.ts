@@ -1,36 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRecordsStore } from '../../adapters/index.js';
 import { sendMessage } from '../support/bot-client.js';
+import { startParleyChild } from '../support/parley-child.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-async function startChild(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; exited: Promise<unknown> }> {
-  const child = spawn(process.execPath, ['bin/parley.mjs', 'serve', '--json'], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', PARLEY_DEMO: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const lines = readline.createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-    lines.on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as { url?: string };
-        if (parsed.url) resolve(parsed.url);
-      } catch {
-        // not the ready line
-      }
-    });
-  });
-  return { child, url, exited };
-}
 
 describe.each([
   { backend: 'embedded PGlite and in-memory state', external: false },
@@ -50,7 +25,7 @@ describe.each([
       env.DATABASE_URL = database.url;
       env.REDIS_URL = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
     }
-    const { child, url, exited } = await startChild(env);
+    const { child, url, exited } = await startParleyChild(env);
     const acknowledged: string[] = [];
     const replied: string[] = [];
     let killed = false;
