@@ -61,6 +61,16 @@ describe('search', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: 'invalid filters: verdict: must be send, defer, block or suppress' });
   });
+
+  it.each([
+    ['repeated', '/api/audit/conversations?text=dispute&text=plan', 'text'],
+    ['bracketed', '/api/audit/conversations?text[a]=dispute', 'text'],
+    ['repeated on decisions', '/api/audit/decisions?verdict=block&verdict=send', 'verdict'],
+  ])('refuses a %s parameter with 400 rather than dropping the filter', async (_kind, url, name) => {
+    const response = await server.request('GET', url, { cookie: officer });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: `query parameter "${name}" must be given once, as name=value` });
+  });
 });
 
 describe('the transcript', () => {

@@ -67,9 +67,13 @@ function sessionOf(req: Request): ConsoleSession {
   return req.consoleSession;
 }
 
+/** The query as single values: a repeated or bracketed parameter would drop a filter silently, so it is refused. */
 function query(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(req.query)) if (typeof value === 'string' && value !== '') out[key] = value;
+  for (const [key, value] of Object.entries(req.query)) {
+    if (typeof value !== 'string' || /[[\]]/.test(key)) throw new BadRequest(`query parameter "${key.replace(/\[.*$/, '')}" must be given once, as name=value`);
+    if (value !== '') out[key] = value;
+  }
   return out;
 }
 

@@ -191,7 +191,20 @@ export async function startParley(config: Config, options: StartOptions): Promis
       express.use(outbound.adminRouter);
       if (sms) express.use(sms.router);
       express.use(webChatPageRoutes({ companyName: company.collectorName, supportPhone: company.contactPhone }));
-      express.use(createConsoleRouter({ records, rateLimiter: state.rateLimiter, clock, logger, sessionTtlMinutes: config.console.sessionTtlMinutes, secureCookies: config.env === 'production', checkpointKey: config.audit.checkpointKey, handoffs: services.handoff }).router); // compliance console (issue 7): /console and /api/audit
+      express.use(
+        createConsoleRouter({
+          records,
+          rateLimiter: state.rateLimiter,
+          clock,
+          logger,
+          sessionTtlMinutes: config.console.sessionTtlMinutes,
+          secureCookies: config.env === 'production',
+          checkpointKey: config.audit.checkpointKey,
+          handoffs: services.handoff,
+          // An SMS conversation is keyed by a hash of the number: a search by phone finds it even with no account on file.
+          ...(sms ? { phoneConversationKeys: (e164: string) => [`conv:sms:${sms.conversationIdFor(e164)}`] } : {}),
+        }).router,
+      );
     },
   });
 

@@ -1,7 +1,7 @@
 import type { Activity, ActivityHandler, BotState, TurnContext } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { AuditTrail, RightsIntake } from '../../dialogs/index.js';
-import { maskSensitiveNumbers } from '../../guardrails/index.js';
+import { maskForRecord, maskSensitiveNumbers } from '../../guardrails/index.js';
 import type { Logger } from '../logger.js';
 import { AuditUnavailableError, outageOf } from '../outage.js';
 
@@ -91,7 +91,7 @@ export class TurnPipeline {
         kind: 'inbound',
         conversationId: activity.conversation.id,
         channel: activity.channelId,
-        payload: { activityId: activity.id ?? null, text: maskSensitiveNumbers(activity.text ?? '') },
+        payload: { activityId: activity.id ?? null, text: maskForRecord(activity.text ?? '') },
         at: this.deps.clock(),
       });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskForLog, maskSensitiveNumbers } from './mask.js';
+import { maskForLog, maskForRecord, maskSensitiveNumbers } from './mask.js';
 
 describe('maskSensitiveNumbers', () => {
   it.each([
@@ -29,5 +29,29 @@ describe('maskForLog', () => {
     expect(masked).not.toContain('1980-04-02');
     expect(masked).toContain('[phone ••23]');
     expect(masked).toContain('born [date]');
+  });
+});
+
+describe('maskForRecord: what an inbound message becomes in the audit trail', () => {
+  it.each([
+    ['April 12 1985 1234', '[date] [number]'],
+    ['06/15/1979 2468', '[date] [number]'],
+    ['born 12 de abril de 1985, los ultimos 4 son 1234', 'born [date], los ultimos 4 son [number]'],
+    ['my ssn last 4 is 6789', 'my ssn last 4 is [number]'],
+    ['ssn 123-45-6789', 'ssn [ssn]'],
+    ['zip 02108', 'zip [number]'],
+    ['call me at (617) 555-0123 or jane.doe@example.com', 'call me at [phone ••23] or j•••@•••'],
+  ])('masks %j', (input, expected) => {
+    expect(maskForRecord(input)).toBe(expected);
+  });
+
+  it.each(['I can pay $1250 on Friday', 'I can pay 1250 a month', 'burst message 12', 'my reference is T-DANA-a4821b0'])('keeps %j as it is', (input) => {
+    expect(maskForRecord(input)).toBe(input);
+  });
+});
+
+describe('maskForLog keeps no SSN digit and masks a bracketed phone whole', () => {
+  it('masks them', () => {
+    expect(maskForLog('ssn 123-45-6789, phone (617) 555-0123')).toBe('ssn [ssn], phone [phone ••23]');
   });
 });

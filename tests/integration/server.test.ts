@@ -78,13 +78,17 @@ describe('the service on the embedded defaults', () => {
   it('records the inbound message before the turn and every outbound before it is sent, masked', async () => {
     const conversationId = `audit-${Date.now()}`;
     await sendMessage(parley.url, { conversationId, text: 'my card is 4111 1111 1111 1111' });
+    await sendMessage(parley.url, { conversationId, text: 'April 12 1985 1234' });
+    await sendMessage(parley.url, { conversationId, text: 'text me at (617) 555-0123 or alex@example.com' });
     await parley.shutdown();
     const records = await openRecordsStore({ dataDir });
     try {
       const events = await records.audit.listChain(`conv:test:${conversationId}`);
-      expect(events.map((event) => event.kind)).toEqual(['inbound', 'outbound', 'outbound']);
-      expect(JSON.stringify(events)).not.toContain('4111 1111 1111 1111');
-      expect(events[0]?.payload.text).toContain('[card ••••1111]');
+      expect(events.slice(0, 3).map((event) => event.kind)).toEqual(['inbound', 'outbound', 'outbound']);
+      const stored = JSON.stringify(events);
+      for (const personal of ['4111 1111 1111 1111', '1985', '1234', '555-0123', 'alex@example.com']) expect(stored).not.toContain(personal);
+      const inbound = events.filter((event) => event.kind === 'inbound').map((event) => event.payload.text);
+      expect(inbound).toEqual(['my card is [card ••••1111]', '[date] [number]', 'text me at [phone ••23] or a•••@•••']);
     } finally {
       await records.close();
     }

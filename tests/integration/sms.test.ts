@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { segmentCount } from '../../adapters/index.js';
+import { createConsoleUsers, segmentCount, smsConversationId } from '../../adapters/index.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { startParley, type RunningParley } from '../../bot/server/serve.js';
@@ -104,5 +104,22 @@ describe('SMS through Twilio, end to end', () => {
     expect(started).toHaveLength(1);
     expect((await parley.records.flags.get('DEMO-MA-001')).optOuts.some((optOut) => optOut.medium === 'sms')).toBe(false);
     expect((await text('what do I owe?')).join('\n')).toContain('$1,402.25');
+  });
+
+  it('lists the conversation of a number with no account on file when an officer searches by that phone', async () => {
+    const stranger = '+16175550999';
+    const response = await postSignedWebhook(`${parley.url}/api/sms`, inboundSms({ accountSid: twilio.accountSid, from: stranger, to: PARLEY_NUMBER, body: 'who is this?' }), {
+      authToken: twilio.authToken,
+    });
+    expect(response.status).toBe(200);
+    await parley.idle();
+    const { token } = await createConsoleUsers(parley.records.sql).add({ name: 'Olive Officer', role: 'officer', at: now });
+    const session = await fetch(`${parley.url}/api/audit/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    expect(session.status).toBe(200);
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const found = await fetch(`${parley.url}/api/audit/conversations?phone=${encodeURIComponent(stranger)}`, { headers: { cookie } });
+    expect(found.status).toBe(200);
+    const body = (await found.json()) as { items: Array<{ key: string; channel: string }> };
+    expect(body.items.map((item) => item.key)).toEqual([`conv:sms:${smsConversationId(PARLEY_NUMBER, stranger)}`]);
   });
 });
