@@ -18,6 +18,7 @@ import { INTENT_IDS, type IntentId } from './ids.js';
 import { KNOWN_WORDS } from './known-words.js';
 import { EXTRA_KNOWN_WORDS } from './lexicon.js';
 import { normalizeMessage } from './normalize.js';
+import { INTENT_MODEL_VERSION, statisticalFindings } from './statistical/index.js';
 import { en } from './patterns.en.js';
 import { es } from './patterns.es.js';
 
@@ -31,8 +32,12 @@ export interface ClassifyOptions {
 }
 
 export interface Classification {
-  /** Recognized intents in a fixed order (rights-bearing first); ["other"] when nothing is recognized. */
+  /** Recognized intents, acted on, in a fixed order (rights-bearing first); ["other"] when nothing is. */
   intents: IntentId[];
+  /** Rights-bearing intents that may be there: asked about before anything is done (a crisis gets the resources). */
+  possible: IntentId[];
+  /** What each layer found, for --explain and the audit trail. */
+  layers: ClassificationLayers;
   details: IntentDetails;
   language: Language;
   /** The normalized words that triggered each intent, for the audit trail. */
@@ -82,9 +87,17 @@ function deniesName(original: string, names: readonly string[] | undefined): str
   return undefined;
 }
 
+export interface ClassificationLayers {
+  /** The phrase rules: every intent whose phrases matched. */
+  phrases: IntentId[];
+  /** The statistical model: its version, what it recognized and what it found possible, with the scores. */
+  model: { version: string; recognized: IntentId[]; possible: IntentId[]; scores: Partial<Record<IntentId, number>> };
+}
+
 /**
- * Recognizes what a consumer's message asks for or tells, deterministically, in English and
- * Spanish. Several intents per message are normal; rights-bearing ones are tuned for recall.
+ * Recognizes what a consumer's message asks for or tells, deterministically, in English and Spanish,
+ * in two layers: the phrase rules, and a statistical model trained on the labelled corpus. Either may
+ * recognize a right; the model's less certain findings come back as possible, to be asked about.
  */
 export function classifyIntents(raw: string, options: ClassifyOptions = {}): Classification {
   const text = normalizeMessage(raw, CORRECTOR);
@@ -97,12 +110,26 @@ export function classifyIntents(raw: string, options: ClassifyOptions = {}): Cla
     const denied = deniesName(raw, options.consumerNames);
     if (denied) evidence.wrong_person = denied;
   }
+  const phrases = Object.keys(evidence) as IntentId[];
+  const model = statisticalFindings(raw);
+  // The model acts alone only on what the phrase rules could not place at all; elsewhere its findings
+  // are possible, to be asked about: a routed message ("why are you contacting me?") keeps its route.
+  const placed = phrases.some((intent) => intent !== 'greeting');
+  if (!placed) for (const intent of model.recognized) evidence[intent] = '';
   // A greeting is only an intent when the message is nothing more.
   const found = (Object.keys(evidence) as IntentId[]).filter((intent) => intent !== 'greeting');
   if (found.length > 0) delete evidence.greeting;
   const intents = (Object.keys(evidence) as IntentId[]).sort((a, b) => (ORDER.get(a) ?? 0) - (ORDER.get(b) ?? 0));
   if (intents.length === 0) intents.push('other');
-  return { intents, details: detailsFor(intents, evidence, text, raw, options), language: options.language ?? detectLanguage(text), evidence };
+  const possible = [...model.recognized, ...model.possible].filter((intent) => !intents.includes(intent));
+  return {
+    intents,
+    possible,
+    layers: { phrases, model: { version: INTENT_MODEL_VERSION, ...model } },
+    details: detailsFor(intents, evidence, text, raw, options),
+    language: options.language ?? detectLanguage(text),
+    evidence,
+  };
 }
 
 function detailsFor(intents: readonly IntentId[], evidence: Partial<Record<IntentId, string>>, text: string, raw: string, options: ClassifyOptions): IntentDetails {

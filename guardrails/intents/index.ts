@@ -1,5 +1,5 @@
 // The intent safety net: deterministic recognition of what a consumer's message asks for or tells.
-export { classifyIntents, normalizedForm, type Classification, type ClassifyOptions } from './classify.js';
+export { classifyIntents, normalizedForm, type Classification, type ClassificationLayers, type ClassifyOptions } from './classify.js';
 export { INTENTS, INTENT_IDS, isIntentId, isRightsBearing, type IntentId, type IntentInfo } from './ids.js';
 export type {
   AttorneyDetail,
@@ -15,3 +15,21 @@ export type {
 } from './details.js';
 export type { IntentRule, PatternPack } from './pack.js';
 export { evaluateIntents, type IntentEvaluation, type IntentScore, type LabelledMessage } from './evaluate.js';
+export {
+  statisticalFindings,
+  committedModel,
+  corpusHash,
+  parseCorpus,
+  trainModelFile,
+  IntentLogistic,
+  INTENT_MODEL_VERSION,
+  TRAINING_CORPUS_FILES,
+  SCORED_INTENTS,
+  DEFAULT_LOGISTIC,
+  DEFAULT_GRADING,
+  type CorpusFile,
+  type Grading,
+  type ModelFile,
+  type StatisticalFindings,
+  type TrainingMessage,
+} from './statistical/index.js';
