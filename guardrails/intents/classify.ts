@@ -17,6 +17,7 @@ import { KeywordCorrector } from './fuzzy.js';
 import { INTENT_IDS, type IntentId } from './ids.js';
 import { KNOWN_WORDS } from './known-words.js';
 import { EXTRA_KNOWN_WORDS } from './lexicon.js';
+import { modelAdditions } from './combine-layers.js';
 import { normalizeMessage } from './normalize.js';
 import { INTENT_MODEL_VERSION, statisticalFindings } from './statistical/index.js';
 import { en } from './patterns.en.js';
@@ -112,16 +113,14 @@ export function classifyIntents(raw: string, options: ClassifyOptions = {}): Cla
   }
   const phrases = Object.keys(evidence) as IntentId[];
   const model = statisticalFindings(raw);
-  // The model acts alone only on what the phrase rules could not place at all; elsewhere its findings
-  // are possible, to be asked about: a routed message ("why are you contacting me?") keeps its route.
-  const placed = phrases.some((intent) => intent !== 'greeting');
-  if (!placed) for (const intent of model.recognized) evidence[intent] = '';
+  const added = modelAdditions(phrases, model);
+  for (const intent of added.acted) evidence[intent] = '';
   // A greeting is only an intent when the message is nothing more.
   const found = (Object.keys(evidence) as IntentId[]).filter((intent) => intent !== 'greeting');
   if (found.length > 0) delete evidence.greeting;
   const intents = (Object.keys(evidence) as IntentId[]).sort((a, b) => (ORDER.get(a) ?? 0) - (ORDER.get(b) ?? 0));
   if (intents.length === 0) intents.push('other');
-  const possible = [...model.recognized, ...model.possible].filter((intent) => !intents.includes(intent));
+  const possible = added.possible.filter((intent) => !intents.includes(intent));
   return {
     intents,
     possible,

@@ -109,3 +109,28 @@ export function folds<T>(cases: readonly T[], k: number): Array<{ train: T[]; te
     test: cases.filter((_, index) => index % k === fold),
   }));
 }
+
+export type LayerName = 'phrases' | 'model' | 'whole';
+
+export interface LayeredEvaluation {
+  /** Per layer, for every language together and for each language on its own. */
+  layers: Record<LayerName, Record<string, GradedSummary>>;
+}
+
+/** Scores each layer's predictions and the whole stack's, overall and per language. */
+export function evaluateLayerPredictions(cases: readonly LabelledCase[], predictions: Record<LayerName, readonly GradedPrediction[]>): LayeredEvaluation {
+  const languages = [...new Set(cases.map((entry) => entry.language ?? 'all'))].filter((language) => language !== 'all').sort();
+  const layers = {} as LayeredEvaluation['layers'];
+  for (const layer of ['phrases', 'model', 'whole'] as const) {
+    const byLanguage: Record<string, GradedSummary> = { all: scoreGraded(cases, predictions[layer]) };
+    for (const language of languages) {
+      const indexes = cases.flatMap((entry, index) => (entry.language === language ? [index] : []));
+      byLanguage[language] = scoreGraded(
+        indexes.map((index) => cases[index]!),
+        indexes.map((index) => predictions[layer][index]!),
+      );
+    }
+    layers[layer] = byLanguage;
+  }
+  return { layers };
+}

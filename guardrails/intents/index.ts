@@ -33,3 +33,5 @@ export {
   type StatisticalFindings,
   type TrainingMessage,
 } from './statistical/index.js';
+export { evaluateLayers, crossValidate } from './evaluate-layers.js';
+export { scoreGraded, folds, type GradedPrediction, type GradedSummary, type GradedIntentScore, type LabelledCase, type LayerName, type LayeredEvaluation } from './graded-evaluation.js';
