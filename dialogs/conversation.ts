@@ -27,6 +27,7 @@ import {
 import { markProgress, reachPerson, say } from './flows/common.js';
 import { applyRights, applySmsKeyword } from './rights/apply.js';
 import { intakeOf } from './rights/intake.js';
+import { resolvePossibleRights } from './rights/possible.js';
 import { newSession, rememberTurn, type ConversationSession } from './session.js';
 import { setTurnData, turnData, type DialogServices, type TurnData } from './services.js';
 import { smsKeywordOf } from './sms-keywords.js';
@@ -141,16 +142,32 @@ export class ParleyConversation {
     });
     let intents = classification.intents.filter((intent) => intent !== 'other');
     let details: IntentDetails = classification.details;
-    const understood = this.services.understand ? await this.services.understand(text, session).catch(() => undefined) : undefined;
+    const understood = this.services.understand ? await this.services.understand(text, session, classification).catch(() => undefined) : undefined;
     if (understood) {
       // The model may add intents and fill details, never remove what the rules found.
       intents = [...new Set([...intents, ...understood.intents.filter((intent) => intent !== 'other')])];
       details = { ...(understood.details as IntentDetails), ...details };
     }
+    // A possible crisis gets the crisis resources, gently, whatever else happens.
+    if (classification.possible.includes('crisis') && !intents.includes('crisis')) intents = ['crisis', ...intents];
+    let saidRight = text;
+    const placed = intents.some((intent) => intent !== 'greeting');
+    const possibleRight = await resolvePossibleRights(context, { placed, possible: classification.possible, details, text }, async () => {
+      if (!session.greeted) {
+        await say(context, 'greeting.automated-assistant', { collectorName: this.services.company.collectorName });
+        session.greeted = true;
+      }
+    });
+    if (possibleRight.kind === 'asked' || possibleRight.kind === 'declined') return;
+    if (possibleRight.kind === 'confirmed') {
+      intents = [possibleRight.intent as (typeof intents)[number]];
+      details = { ...possibleRight.details };
+      saidRight = possibleRight.said;
+    }
     data.intents = intents;
     data.details = details as Record<string, unknown>;
 
-    await applyRights(context, { intents, details }, text);
+    await applyRights(context, { intents, details }, saidRight);
     // After STOP nothing but the keywords gets a text back until START (CTIA; 47 CFR 64.1200(a)(10)),
     // except crisis resources: a reply the consumer asked for by writing in, and one that may save a life.
     if (optedOutOfSms && !intents.includes('crisis')) return;

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Account, ConsumerFlags, IntentId, Verdict } from '../guardrails/index.js';
+import type { Account, Classification, ConsumerFlags, IntentId, Verdict } from '../guardrails/index.js';
 import type { SlotsOf, SpeechActId } from '../knowledge/index.js';
 import type {
   AccountRepository,
@@ -59,7 +59,8 @@ export interface DialogServices {
   identity: IdentityPolicy;
   clock: () => Date;
   /** The optional model classification; absent or failing means the deterministic safety net alone. */
-  understand?: (text: string, session: ConversationSession) => Promise<Understanding | undefined>;
+  /** The model's reading, merged with the safety net's (given, so the message is classified once); it may only add. */
+  understand?: (text: string, session: ConversationSession, safetyNet: Pick<Classification, 'intents' | 'details'>) => Promise<Understanding | undefined>;
 }
 
 /** Everything a dialog step needs about the current turn, kept on the TurnContext. */

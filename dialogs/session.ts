@@ -30,6 +30,8 @@ export interface ConversationSession {
   pendingIntent?: string;
   pendingDetails?: Record<string, unknown>;
   pendingSaid?: string;
+  /** A possible right asked about in the last reply: a bare yes acts on it, a bare no drops it. */
+  confirming?: { intent: string; details: Record<string, unknown>; said: string };
   /** Doom-loop guard: the last question asked, how often it failed, and turns without progress. */
   lastQuestion?: string;
   questionFailures: number;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,15 +23,40 @@ function spawnWithInput(args: string[], input: string): Promise<{ code: number; 
 }
 
 describe('parley classify', () => {
-  it('--json prints exactly {"intents", "details"}', async () => {
+  it('--json prints what is acted on, what is possible, the language and what each layer found', async () => {
     const result = await runParley('classify', "I don't owe this and stop texting me", '--json');
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);
-    expect(Object.keys(output)).toEqual(['intents', 'details']);
-    expect(output).toEqual({
+    expect(Object.keys(output)).toEqual(['intents', 'possible', 'language', 'layers', 'details']);
+    expect(output).toMatchObject({
       intents: ['dispute', 'channel_opt_out'],
+      possible: [],
+      language: 'en',
+      layers: { phrases: ['dispute', 'channel_opt_out'], model: { version: expect.stringMatching(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/) } },
       details: { dispute: { scope: 'all' }, channel_opt_out: { medium: 'sms', media: ['sms'], keyword: false } },
     });
+    expect(output.layers.model.scores).toBeUndefined();
+  });
+
+  it('--explain adds the model scores and the words each phrase matched', async () => {
+    const output = JSON.parse((await runParley('classify', 'I dispute this debt', '--json', '--explain')).stdout);
+    expect(output.layers.model.scores.dispute).toBeGreaterThan(0.5);
+    expect(output.evidence.dispute).toContain('disput');
+  });
+
+  it('--evaluate scores every layer on a labelled file; a bad file changes nothing and says which line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-evaluate-'));
+    const good = join(dir, 'good.jsonl');
+    writeFileSync(good, [JSON.stringify({ text: 'I dispute this debt', intents: ['dispute'], language: 'en' }), JSON.stringify({ text: 'how do I pay?', intents: ['pay_in_full'], language: 'en' })].join('\n'));
+    const report = JSON.parse((await runParley('classify', '--evaluate', good, '--json')).stdout);
+    expect(report.layers.whole.all).toMatchObject({ messages: 2, rightsRecall: 1, benign: 1, benignActedOn: 0 });
+    expect(report.layers.phrases.en.messages).toBe(2);
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, `${JSON.stringify({ text: 'hi', intents: ['greeting'] })}\n{"text": "x", "intents": ["not_an_intent"]}\n`);
+    const refused = await runParley('classify', '--evaluate', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('line 2: expected {"text": "...", "intents": [known intent ids]}');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('takes the message as several words, and the channel for a bare keyword', async () => {
@@ -73,7 +101,7 @@ describe('parley classify', () => {
     const result = await spawnWithInput(['classify', '--batch'], `${input}\n`);
     const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toEqual({ intents: ['channel_opt_out'], details: { channel_opt_out: { medium: 'sms', media: ['sms'], keyword: true } } });
+    expect(lines[0]).toMatchObject({ intents: ['channel_opt_out'], possible: [], details: { channel_opt_out: { medium: 'sms', media: ['sms'], keyword: true } } });
     expect(lines[1]).toEqual({ error: 'line 2: not valid JSON' });
     expect(lines[2]).toMatchObject({ intents: ['human_agent'] });
     expect(lines[3].error).toMatch(/^line 4: /);

@@ -19,7 +19,6 @@ import {
   type SqlRecordsStore,
 } from '../../adapters/index.js';
 import { ParleyConversation, takeInRights, type DialogServices, type HandoffQueue } from '../../dialogs/index.js';
-import { classifyIntents } from '../../guardrails/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { loadDemoPortfolioIfEmpty } from '../demo/index.js';
@@ -93,14 +92,14 @@ export async function startParley(config: Config, options: StartOptions): Promis
     identity: config.identity,
     clock,
     understand: llm.understanding
-      ? async (text, session) => {
+      ? async (text, session, safetyNet) => {
           const result = await llm.understander.understand({
             text,
             language: session.language,
             recentTurns: session.recentTurns.map((turn) => ({ role: turn.from === 'consumer' ? 'consumer' : 'assistant', text: turn.text })),
           });
           if (result.kind !== 'understood') return undefined;
-          const merged = mergeUnderstanding(classifyIntents(text, { language: session.language, channel: session.channel }), result);
+          const merged = mergeUnderstanding(safetyNet, result);
           return { intents: merged.intents, details: merged.details as Record<string, unknown> };
         }
       : undefined,

@@ -2,13 +2,11 @@ import type { IntentId } from './ids.js';
 import type { StatisticalFindings } from './statistical/index.js';
 
 /**
- * What the statistical layer adds to the phrase rules. It acts alone only on a message the phrases
- * could not place at all; everywhere else its findings are possible, to be asked about, so a message
- * the phrases routed ("why are you contacting me?") keeps its route.
+ * What the statistical layer adds to the phrase rules: never an act on its own. Whatever it finds that
+ * the phrases did not is possible, and the conversation asks about it (a possible crisis gets the
+ * resources): acting on a right needs the phrase rules or the consumer's own yes.
  */
 export function modelAdditions(phrases: readonly IntentId[], found: Pick<StatisticalFindings, 'recognized' | 'possible'>): { acted: IntentId[]; possible: IntentId[] } {
-  const placed = phrases.some((intent) => intent !== 'greeting');
-  const acted = placed ? [] : found.recognized;
-  const known = new Set<IntentId>([...phrases, ...acted]);
-  return { acted, possible: [...found.recognized, ...found.possible].filter((intent) => !known.has(intent)) };
+  const known = new Set<IntentId>(phrases);
+  return { acted: [], possible: [...found.recognized, ...found.possible].filter((intent) => !known.has(intent)) };
 }

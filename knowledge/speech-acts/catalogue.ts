@@ -216,10 +216,42 @@ export const speechActs = {
   }),
 
   // Rights: each one changes the flags first, then confirms.
+  // A right the safety net found possible, not certain: asked about, and the answer decides. Worded so
+  // that, said before verification, none of them reveals a debt.
   'dispute.confirm-question': act({
     purpose: 'reply',
-    revealsDebt: true,
-    description: 'When unsure: "It sounds like you may be disputing this debt. Is that right?"',
+    revealsDebt: false,
+    description: 'A possible dispute: "It sounds like you may be disputing this. Is that right?"',
+    slots: {},
+  }),
+  'cease.confirm-question': act({
+    purpose: 'reply',
+    revealsDebt: false,
+    description: 'A possible request to stop all contact: asked before it is recorded.',
+    slots: {},
+  }),
+  'attorney.confirm-question': act({
+    purpose: 'reply',
+    revealsDebt: false,
+    description: 'A possible attorney: asked whether a lawyer represents the consumer in this matter.',
+    slots: {},
+  }),
+  'wrong-person.confirm-question': act({
+    purpose: 'reply',
+    revealsDebt: false,
+    description: 'Possibly not the person we are looking for: asked, nothing revealed.',
+    slots: {},
+  }),
+  'deceased.confirm-question': act({
+    purpose: 'reply',
+    revealsDebt: false,
+    description: 'Possibly news of a death: condolence, and asked whether the person we are trying to reach has died.',
+    slots: {},
+  }),
+  'possible-right.declined': act({
+    purpose: 'reply',
+    revealsDebt: false,
+    description: 'The consumer said no to a confirming question: thanked, and asked what they need.',
     slots: {},
   }),
   'dispute.ask-scope': act({

@@ -5,7 +5,7 @@ import { IntentLogistic, SCORED_INTENTS } from './logistic.js';
 import { modelFileSchema, type ModelFile } from './model-file.js';
 
 /** The files the committed model is trained from, relative to the repository (the holdout and fresh batches never are). */
-export const TRAINING_CORPUS_FILES: readonly string[] = ['guardrails/intents/corpus/train.jsonl'];
+export const TRAINING_CORPUS_FILES: readonly string[] = ['guardrails/intents/corpus/train.jsonl', 'guardrails/intents/corpus/train-dev.jsonl'];
 
 // Read with the module, like the phrase and template files: a missing or malformed model fails the first import.
 const MODEL_FILE = modelFileSchema.parse(JSON.parse(readFileSync(new URL('./model.json', import.meta.url), 'utf8'))) as ModelFile;

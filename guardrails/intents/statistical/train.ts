@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_LOGISTIC, IntentLogistic, type LogisticSettings, type TrainingMessage } from './logistic.js';
 import type { Grading, ModelFile } from './model-file.js';
 
-export const DEFAULT_GRADING: Grading = { recognized: 0.95, possible: 0.5, crisisPossible: 0.25 };
+export const DEFAULT_GRADING: Grading = { recognized: 0.95, possible: 0.6, crisisPossible: 0.5 };
 
 export interface CorpusFile {
   /** The path as recorded in the model (relative to the repository). */
