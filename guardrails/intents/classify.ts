@@ -20,8 +20,7 @@ import { EXTRA_KNOWN_WORDS } from './lexicon.js';
 import { modelAdditions } from './combine-layers.js';
 import { normalizeMessage } from './normalize.js';
 import { INTENT_MODEL_VERSION, statisticalFindings } from './statistical/index.js';
-import { en } from './patterns.en.js';
-import { es } from './patterns.es.js';
+import { loadPhraseFiles } from './phrases/load.js';
 
 export interface ClassifyOptions {
   /** The language of the conversation, when known; otherwise it is told from the words. */
@@ -46,8 +45,15 @@ export interface Classification {
 }
 
 // Both packs compile once, at load: a broken phrase fails the first import, not a conversation.
-const RULES: readonly CompiledRule[] = compilePacks([en, es]);
-const CORRECTOR = new KeywordCorrector([...en.keywords, ...es.keywords], [...KNOWN_WORDS, ...EXTRA_KNOWN_WORDS]);
+const PACKS = loadPhraseFiles();
+const RULES: readonly CompiledRule[] = compilePacks(PACKS);
+const CORRECTOR = new KeywordCorrector(
+  PACKS.flatMap((pack) => pack.keywords),
+  [...KNOWN_WORDS, ...EXTRA_KNOWN_WORDS],
+);
+
+/** The versions of the phrase files in force, for the decision records. */
+export const PHRASE_VERSIONS: Readonly<Record<string, string>> = Object.fromEntries(PACKS.map((pack) => [pack.language, pack.version]));
 const ORDER = new Map<IntentId, number>(INTENT_IDS.map((id, index) => [id, index]));
 
 const SPANISH = new Set(

@@ -4,8 +4,7 @@
 //   apt-get install wamerican wspanish && npx tsx tests/bench/intent-known-words.ts
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { KeywordCorrector } from '../../guardrails/intents/fuzzy.js';
-import { en } from '../../guardrails/intents/patterns.en.js';
-import { es } from '../../guardrails/intents/patterns.es.js';
+import { loadPhraseFiles } from '../../guardrails/intents/phrases/load.js';
 import { foldText } from '../../guardrails/intents/normalize.js';
 
 const DICTIONARIES = ['/usr/share/dict/american-english', '/usr/share/dict/spanish'];
@@ -14,7 +13,7 @@ if (missing.length > 0) {
   console.error(`missing ${missing.join(', ')}: apt-get install wamerican wspanish`);
   process.exit(2);
 }
-const corrector = new KeywordCorrector([...en.keywords, ...es.keywords], []);
+const corrector = new KeywordCorrector(loadPhraseFiles().flatMap((pack) => pack.keywords), []);
 const words = new Set<string>();
 for (const file of DICTIONARIES) {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
