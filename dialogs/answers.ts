@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { MinorUnits, PaymentDate } from '../guardrails/index.js';
+import { foldAccents, type MinorUnits, type PaymentDate } from '../guardrails/index.js';
 
 // Short answers to the questions a flow asks ("How much could you pay each month?", "Shall I set
 // that up?"). The safety net reads rights from the same message first; these read only the answer.
@@ -8,7 +8,7 @@ const YES = /^(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|fine|correct|right|that'?s r
 const NO = /^(n|no|nope|nah|not really|not now|don'?t|do not|cancel|never ?mind|no gracias|todavia no|ahora no)\b/i;
 
 function plain(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/^[¡!¿\s]+/, '');
+  return foldAccents(text).trim().replace(/^[¡!¿\s]+/, '');
 }
 
 const THANKS = /^(thanks|thank you|thank u|thx|ty|great|perfect|cool|ok|okay|got it|alright|all right|gracias|muchas gracias|perfecto|listo|entendido)[\s.!]*$/i;

@@ -1,6 +1,7 @@
 // The public surface of the pure compliance core.
 export * from './domain/index.js';
 export * from './privacy/mask.js';
+export * from './text/index.js';
 export * from './decision/index.js';
 export * from './rules/index.js';
 export * from './contact-window/index.js';

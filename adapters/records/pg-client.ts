@@ -71,7 +71,13 @@ export async function openPostgresClient(databaseUrl: string): Promise<SqlClient
     exec: direct.exec,
     async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
       const client = await reachable(description, () => pool.connect());
+      // A checked-out client whose connection drops emits 'error'; unheard, it would end the process.
+      // The query under way fails with it and the transaction reports the outage.
       let broken = false;
+      const onLost = () => {
+        broken = true;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client, description));
@@ -85,7 +91,8 @@ export async function openPostgresClient(databaseUrl: string): Promise<SqlClient
         }
         throw error;
       } finally {
-        // A connection whose rollback failed is discarded rather than handed to the next caller.
+        client.off('error', onLost);
+        // A connection that broke, or whose rollback failed, is discarded rather than handed to the next caller.
         client.release(broken);
       }
     },

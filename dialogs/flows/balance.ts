@@ -1,4 +1,4 @@
-import { validationPeriod } from '../../guardrails/index.js';
+import { foldAccents, validationPeriod } from '../../guardrails/index.js';
 import { turnData } from '../services.js';
 import { flow, markProgress, money, say, verifiedAccount } from './common.js';
 
@@ -44,6 +44,6 @@ export const whyContactingDialog = flow(WHY_CONTACTING, [
 
 /** "Why are you contacting me?", "why do you keep texting me", "¿por qué me escriben?" */
 export function asksWhyContacting(text: string): boolean {
-  const plain = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘]/g, "'");
+  const plain = foldAccents(text).toLowerCase().replace(/[’‘]/g, "'");
   return /\b(why|por que|porque)\b.{0,30}\b(contact\w*|text\w*|call\w*|messag\w*|writ\w*|reach\w*|contactan|escriben|llaman|mandan|buscan)\b|\bwhat(?:'s| is) (?:this|it|that) (?:about|regarding)\b|\bde que se trata\b/.test(plain);
 }

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
-import { maskSensitiveNumbers } from '../../guardrails/index.js';
+import { foldAccents, maskSensitiveNumbers } from '../../guardrails/index.js';
 import { turnData } from '../services.js';
 import { flow, markProgress, say } from './common.js';
 
@@ -8,7 +8,7 @@ export const TRANSCRIPT = 'transcript';
 
 /** Words that ask for a copy of the conversation, in English and Spanish. */
 export function asksForTranscript(text: string): boolean {
-  const plain = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const plain = foldAccents(text).toLowerCase();
   return /\b(copy|transcript|record)\b.{0,30}\b(conversation|chat|this)\b|\b(copia|transcripcion)\b.{0,30}\b(conversacion|chat)\b|\b(email|send) me (this|the) (chat|conversation)\b/.test(plain);
 }
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { Account } from '../../guardrails/index.js';
+import { foldAccents, type Account } from '../../guardrails/index.js';
 
 /** What a consumer's message may hold toward proving who they are; every reading of it is kept. */
 export interface IdentityFactors {
@@ -46,7 +46,7 @@ const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|a
 
 function wordDates(text: string): string[] {
   // Parsing every window of words is costly: only a message that names a month can hold such a date.
-  if (!MONTH_NAME.test(text.normalize('NFD').replace(/\p{M}/gu, ''))) return [];
+  if (!MONTH_NAME.test(foldAccents(text))) return [];
   const found = new Set<string>();
   const cleaned = text.replace(/,/g, ' ').replace(/\s+/g, ' ');
   // Try every window of up to six words: month names sit anywhere in a sentence.

@@ -2,7 +2,7 @@
 // apostrophes) that every pattern runs on, and the negation test that keeps "We will not sue you"
 // from reading as a threat.
 
-const COMBINING = /[\u0300-\u036f]/g;
+import { foldAccents } from '../text/index.js';
 const CURLY = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 
 export interface Draft {
@@ -13,7 +13,7 @@ export interface Draft {
 }
 
 export function prepare(text: string): Draft {
-  const folded = text.toLowerCase().normalize('NFD').replace(COMBINING, '').replace(CURLY, "'");
+  const folded = foldAccents(text.toLowerCase()).replace(CURLY, "'");
   return { original: text, folded, sameLength: folded.length === text.length };
 }
 

@@ -1,3 +1,4 @@
+import { foldAccents } from '../text/index.js';
 import type { KeywordCorrector } from './fuzzy.js';
 import { EXPANSIONS } from './lexicon.js';
 
@@ -9,9 +10,7 @@ const BOUNDARY: Readonly<Record<string, string>> = { '.': '.', '!': '.', ';': '.
 const COUNTED = /^(?:weeks?|months?|days?|payments?|times?|hundred|thousand|dollars?|bucks|years?|hours?|pm|am|installments?|more|of|or|and|x|\d.*)$/;
 
 export function foldText(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(raw)
     .toLowerCase()
     .replace(/[\u2018\u2019\u0060\u00b4]/g, "'")
     .replace(/\b([ap])\.\s?m\b\.?/g, '$1m')

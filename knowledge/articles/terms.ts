@@ -1,4 +1,4 @@
-import type { Language } from '../../guardrails/index.js';
+import { foldAccents, type Language } from '../../guardrails/index.js';
 
 /**
  * How questions and articles are cut into terms. Accents are dropped (consumers type "cuanto" for
@@ -29,10 +29,6 @@ const SUFFIXES: Record<Language, readonly string[]> = {
   en: ['ments', 'ment', 'ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e'],
   es: ['aciones', 'acion', 'amientos', 'amiento', 'mente', 'ando', 'iendo', 'ados', 'idos', 'ado', 'ido', 'ar', 'er', 'ir', 'es', 'as', 'os', 's', 'a', 'o', 'e'],
 };
-
-export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
 
 /** The searchable form of one word, or null for a function word. */
 export function termOf(word: string, language: Language): string | null {

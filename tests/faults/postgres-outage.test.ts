@@ -16,7 +16,7 @@ describe('PostgreSQL gone mid-conversation, then back', () => {
 
   it('SMS: a dispute is answered 503 (so Twilio retries) and nothing is sent; the retry is recorded and acted on', async () => {
     expect(await rig.sms('Hi')).toBe(200);
-    await rig.until(async () => rig.twilio.sent.length > 0);
+    await rig.smsSettled();
     const sentBefore = rig.twilio.sent.length;
     const eventsBefore = (await rig.chain(rig.smsChain)).length;
     await rig.postgresProxy.cut();

@@ -14,7 +14,7 @@ describe('Redis gone mid-conversation, then back', () => {
 
   it('SMS: a dispute and a STOP are made durable in PostgreSQL and acknowledged; nothing unrecorded leaves; the turns are answered once Redis is back', async () => {
     expect(await rig.sms('Hi')).toBe(200);
-    await rig.until(async () => rig.twilio.sent.length > 0);
+    await rig.smsSettled();
     await rig.redisProxy.cut();
     const sentBefore = rig.twilio.sent.length;
 

@@ -38,6 +38,8 @@ export interface FaultRig {
   webChatReplies(chat: WebChat): Promise<string[]>;
   api(conversationId: string, text: string): Promise<{ status: number; replies: string[] }>;
   chain(chainId: string): Promise<AuditEvent[]>;
+  /** Waits until every outbound recorded on the SMS conversation has reached Twilio (no turn still sending). */
+  smsSettled(): Promise<void>;
   /** Runs `probe` until it returns true or `timeoutMs` passes. */
   until(probe: () => Promise<boolean>, timeoutMs?: number): Promise<void>;
   assertNothingLostOrUnrecorded(): Promise<void>;
@@ -114,6 +116,12 @@ export async function startFaultRig(label: string): Promise<FaultRig> {
       return { status: result.status, replies: result.replies.map((reply) => reply.text ?? '') };
     },
     chain: (chainId) => records.audit.listChain(chainId),
+    async smsSettled() {
+      await rig.until(async () => {
+        const recorded = (await records.audit.listChain(rig.smsChain)).filter((event) => event.kind === 'outbound').length;
+        return recorded > 0 && twilio.sent.length >= recorded;
+      });
+    },
     async until(probe, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (!(await probe())) {
