@@ -1,4 +1,4 @@
-import type { ConsumerFlags } from '../../guardrails/index.js';
+import { CLASSIFIER_VERSION, type ConsumerFlags } from '../../guardrails/index.js';
 import type { AuditTrail, FlagsRepository } from '../ports.js';
 import type { FlagChange } from './flag-changes.js';
 
@@ -27,7 +27,7 @@ export async function recordFlagChanges(
       accountId,
       conversationId: origin.conversationId,
       channel: origin.channel,
-      payload: { accountId, intent: change.intent, field: change.field, summary: change.summary, verified: origin.verified, stage: origin.stage },
+      payload: { accountId, intent: change.intent, field: change.field, summary: change.summary, verified: origin.verified, stage: origin.stage, classifier: CLASSIFIER_VERSION },
       at: stores.clock(),
     });
   }

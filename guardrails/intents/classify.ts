@@ -52,8 +52,8 @@ const CORRECTOR = new KeywordCorrector(
   [...KNOWN_WORDS, ...EXTRA_KNOWN_WORDS],
 );
 
-/** The versions of the phrase files in force, for the decision records. */
-export const PHRASE_VERSIONS: Readonly<Record<string, string>> = Object.fromEntries(PACKS.map((pack) => [pack.language, pack.version]));
+/** What recognized a right, named in every record it changes: the phrase files' versions and the model's. */
+export const CLASSIFIER_VERSION = `phrases ${PACKS.map((pack) => `${pack.language}@${pack.version}`).join(' ')}; model ${INTENT_MODEL_VERSION}`;
 const ORDER = new Map<IntentId, number>(INTENT_IDS.map((id, index) => [id, index]));
 
 const SPANISH = new Set(

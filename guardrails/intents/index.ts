@@ -1,5 +1,5 @@
 // The intent safety net: deterministic recognition of what a consumer's message asks for or tells.
-export { classifyIntents, normalizedForm, type Classification, type ClassificationLayers, type ClassifyOptions } from './classify.js';
+export { classifyIntents, normalizedForm, CLASSIFIER_VERSION, type Classification, type ClassificationLayers, type ClassifyOptions } from './classify.js';
 export { INTENTS, INTENT_IDS, isIntentId, isRightsBearing, type IntentId, type IntentInfo } from './ids.js';
 export type {
   AttorneyDetail,

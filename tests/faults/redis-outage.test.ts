@@ -26,6 +26,8 @@ describe('Redis gone mid-conversation, then back', () => {
     expect(flags.optOuts.map((optOut) => optOut.medium)).toContain('sms');
     const intake = (await rig.chain(rig.smsChain)).filter((event) => event.kind === 'flag-change' && event.payload.stage === 'intake');
     expect(intake.map((event) => event.payload.intent).sort()).toEqual(['channel_opt_out', 'dispute']);
+    // Each names what recognized it: the phrase files' versions and the model's.
+    for (const event of intake) expect(event.payload.classifier).toMatch(/^phrases en@\d+\.\d+\.\d+ es@\d+\.\d+\.\d+; model \d+\.\d+\.\d+\+[0-9a-f]{12}$/);
     expect(rig.twilio.sent.length).toBe(sentBefore);
 
     await rig.redisProxy.restore();

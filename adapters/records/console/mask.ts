@@ -33,6 +33,8 @@ const TECHNICAL_KEYS = new Set([
   'medium',
   'errorCode',
   'parts',
+  'classifier',
+  'stage',
 ]);
 
 // Dates first: a birth date written 1985-04-12 would otherwise be taken for a phone number.
