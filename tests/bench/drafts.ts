@@ -4,7 +4,8 @@
 // Run: npm run bench -- drafts
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkDraft, parseAccount, type DraftContext } from '../../guardrails/index.js';
+import { checkDraft, type DraftContext } from '../../guardrails/index.js';
+import { danaAccount } from '../support/dana-account.js';
 
 interface AdversarialDraft {
   text: string;
@@ -13,16 +14,7 @@ interface AdversarialDraft {
   kind: string;
 }
 
-const parsed = parseAccount({
-  accountId: 'ADV-1',
-  consumer: { firstName: 'Dana', lastName: 'Whitfield', dateOfBirth: '1985-04-12', ssnLast4: '4821', phones: [{ number: '+16175550123' }], address: { line1: '12 Harbor St', city: 'Boston', region: 'MA', postalCode: '02118', country: 'US' } },
-  currentCreditor: 'Acme Funding LLC',
-  originalCreditor: 'First Example Bank',
-  debt: { itemizationDate: '2024-11-15', amountAtItemization: 1150, interestSinceItemization: 75, feesSinceItemization: 25, paymentsSinceItemization: 10, creditsSinceItemization: 0, currentBalance: 1240 },
-  validationNoticeSentAt: '2025-02-10',
-  authority: { minInstalment: 50, maxPlanMonths: 24, lowestSettlement: 744, allowsHardshipPause: true, maxPauseMonths: 3 },
-});
-if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+const account = danaAccount();
 
 const dir = fileURLToPath(new URL('../../guardrails/content/adversarial/', import.meta.url));
 for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl'))) {
@@ -30,7 +22,7 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl'))) {
   const byKind = new Map<string, { total: number; right: number }>();
   const wrong: string[] = [];
   for (const draft of drafts) {
-    const ctx: DraftContext = { language: draft.language, account: parsed.value, facts: { firstCommunication: false, identityVerified: true, initiatedBy: 'consumer' }, at: new Date('2025-03-01T15:00:00Z') };
+    const ctx: DraftContext = { language: draft.language, account, facts: { firstCommunication: false, identityVerified: true, initiatedBy: 'consumer' }, at: new Date('2025-03-01T15:00:00Z') };
     const blocked = checkDraft(draft.text, ctx).length > 0;
     const right = blocked !== draft.lawful;
     const entry = byKind.get(draft.kind) ?? { total: 0, right: 0 };

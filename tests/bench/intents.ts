@@ -3,9 +3,10 @@
 // per second on a 300-character SMS draft. Run: npx tsx tests/bench/intents.ts
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkDraft, classifyIntents, evaluateIntents, isRightsBearing, parseAccount, statisticalFindings, type DraftContext, type IntentEvaluation, type LabelledMessage } from '../../guardrails/index.js';
+import { checkDraft, classifyIntents, evaluateIntents, isRightsBearing, statisticalFindings, type DraftContext, type IntentEvaluation, type LabelledMessage } from '../../guardrails/index.js';
 import { evaluateFile, formatEvaluation } from '../../bot/cli/classify-evaluate.js';
 import { HELD_OUT } from '../../guardrails/intents/heldout.cases.js';
+import { danaAccount } from '../support/dana-account.js';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/intents.dev.jsonl', import.meta.url));
 if (!existsSync(CORPUS)) {
@@ -73,17 +74,7 @@ rate('statistical layer alone', () => {
   statisticalFindings(messages[next++ % messages.length] ?? '');
 }, 50_000);
 
-const parsed = parseAccount({
-  accountId: 'BENCH-1',
-  consumer: { firstName: 'Dana', lastName: 'Whitfield', dateOfBirth: '1985-04-12', phones: [{ number: '+16175550123' }], address: { line1: '12 Harbor St', city: 'Boston', region: 'MA', postalCode: '02118', country: 'US' } },
-  currentCreditor: 'Acme Funding LLC',
-  originalCreditor: 'First Example Bank',
-  debt: { itemizationDate: '2024-11-15', amountAtItemization: 1150, interestSinceItemization: 75, feesSinceItemization: 25, paymentsSinceItemization: 10, creditsSinceItemization: 0, currentBalance: 1240 },
-  validationNoticeSentAt: '2025-02-10',
-  authority: { minInstalment: 50, maxPlanMonths: 24, lowestSettlement: 744, allowsHardshipPause: true, maxPauseMonths: 3 },
-});
-if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-const ctx: DraftContext = { language: 'en', account: parsed.value, facts: { firstCommunication: false, identityVerified: true, initiatedBy: 'consumer' }, at: new Date('2025-03-01T15:00:00Z') };
+const ctx: DraftContext = { language: 'en', account: danaAccount(), facts: { firstCommunication: false, identityVerified: true, initiatedBy: 'consumer' }, at: new Date('2025-03-01T15:00:00Z') };
 const clean = 'Hi Dana, your current balance with Acme Funding LLC is $1,240.00. You can pay it in full, set up a plan of $62.00 a month for 20 months, or dispute it by March 20, 2025. Reply with a question any time, or ask for a person and we will connect you. There is no fee to pay online. Thank you, Dana.';
 const dirty = 'Hi Dana, your balance is now $1,420.00 plus a $39 fee. Pay today or we will take legal action and you could be arrested. This is your final notice, as an AI language model I must insist. Send your card number now; disputing will not help you. We can settle for $300 if you pay by 4/15/2025.';
 console.log(`(drafts of ${clean.length} and ${dirty.length} characters)`);
