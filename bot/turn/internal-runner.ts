@@ -59,8 +59,10 @@ export function createInternalTurnRunner(options: {
     async recordInbound(activity) {
       // The id is fixed here so the recorded inbound and the turn that answers it name the same message.
       activity.id ??= randomUUID();
-      const intake = await options.pipeline.recordInbound(complete(activity));
-      if (intake) activity.channelData = { ...(activity.channelData as object | undefined), parleyIntake: intake };
+      // What recording adds to the activity (the rights taken in) travels with it to the turn.
+      const recorded = complete(activity);
+      await options.pipeline.recordInbound(recorded);
+      activity.channelData = recorded.channelData;
     },
     async runTurn(activity, runOptions?: RunTurnOptions) {
       const giveUpAt = Date.now() + retry.forMs;

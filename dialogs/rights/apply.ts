@@ -5,11 +5,7 @@ import { turnData, type TurnData } from '../services.js';
 import type { SmsKeyword } from '../sms-keywords.js';
 import { flagChangesFor, smsOptInChange, smsOptOutChange, type FlagChange } from './flag-changes.js';
 import { intakeOf } from './intake.js';
-import { recordFlagChanges } from './record-changes.js';
-
-function chainOf(context: TurnContext): string {
-  return `conv:${context.activity.channelId}:${context.activity.conversation.id}`;
-}
+import { chainOf, recordFlagChanges } from './record-changes.js';
 
 /** The accounts a right attaches to: the verified one, or every account matched by the number writing in. */
 function targetsOf(data: TurnData): string[] {

@@ -1,4 +1,4 @@
-import { classifyIntents, isRightsBearing, maskSensitiveNumbers, type IntentId } from '../../guardrails/index.js';
+import { classifyIntents, isRightsBearing, maskSensitiveNumbers, type Account, type IntentId } from '../../guardrails/index.js';
 import type { AccountRepository, AuditTrail, FlagsRepository } from '../ports.js';
 import { smsKeywordOf } from '../sms-keywords.js';
 import { flagChangesFor, smsOptOutChange } from './flag-changes.js';
@@ -42,28 +42,27 @@ export interface IntakeStores {
 export async function takeInRights(stores: IntakeStores, message: IntakeMessage): Promise<RightsIntake | undefined> {
   if (message.channelId !== 'sms') return undefined;
   const accounts = await stores.accounts.findByPhone(message.from);
+  if (accounts.length === 0) return undefined;
   const at = stores.clock();
   const text = maskSensitiveNumbers(message.text);
   const origin = { chainId: message.chainId, conversationId: message.conversationId, channel: message.channelId, verified: false, stage: 'intake' as const };
-  const none: RightsIntake = { accountIds: [], intents: [], smsOptOut: false, smsOptedOutBefore: false };
-  if (accounts.length === 0) return none;
-  // Once someone on the number proved who they are, their rights are theirs alone (as in the turn).
-  const verifiedAccountId = await verifiedAccountOf(stores.audit, message.chainId);
-  const targets = accounts.filter((account) => !verifiedAccountId || account.accountId === verifiedAccountId);
-  let smsOptedOutBefore = false;
-  for (const account of targets) {
-    if ((await stores.flags.get(account.accountId)).optOuts.some((optOut) => optOut.medium === 'sms')) smsOptedOutBefore = true;
-  }
   const keyword = smsKeywordOf(text, accounts[0]?.jurisdictions ?? ['US'], at);
   if (keyword === 'opt-out') {
     // STOP is about the number: every account it reaches stops texting it.
+    const smsOptedOutBefore = await optedOutOfSms(stores.flags, accounts);
     for (const account of accounts) await recordFlagChanges(stores, origin, account.accountId, [smsOptOutChange(at.toISOString(), message.from)]);
     return { accountIds: accounts.map((account) => account.accountId), intents: [], smsOptOut: true, smsOptedOutBefore };
   }
   // HELP and START change nothing that must survive an outage: the turn answers them.
-  if (keyword) return { ...none, smsOptedOutBefore };
+  if (keyword) return undefined;
   const classification = classifyIntents(text, { channel: 'sms' });
   const rights = { intents: classification.intents.filter(isRightsBearing), details: classification.details };
+  // Most messages carry no right: nothing more is read or written for them here.
+  if (rights.intents.length === 0) return undefined;
+  // Once someone on the number proved who they are, their rights are theirs alone (as in the turn).
+  const verifiedAccountId = await verifiedAccountOf(stores.audit, message.chainId);
+  const targets = accounts.filter((account) => !verifiedAccountId || account.accountId === verifiedAccountId);
+  const smsOptedOutBefore = await optedOutOfSms(stores.flags, targets);
   const applied = new Set<IntentId>();
   const verified = { ...origin, verified: Boolean(verifiedAccountId) };
   for (const account of targets) {
@@ -72,6 +71,11 @@ export async function takeInRights(stores: IntakeStores, message: IntakeMessage)
     for (const change of changes) applied.add(change.intent);
   }
   return { accountIds: targets.map((account) => account.accountId), intents: [...applied], smsOptOut: false, smsOptedOutBefore };
+}
+
+async function optedOutOfSms(flags: FlagsRepository, accounts: readonly Account[]): Promise<boolean> {
+  for (const account of accounts) if ((await flags.get(account.accountId)).optOuts.some((optOut) => optOut.medium === 'sms')) return true;
+  return false;
 }
 
 /** The account this conversation's identity check bound it to, from the audit trail (no state store needed). */

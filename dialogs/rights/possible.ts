@@ -4,6 +4,7 @@ import type { SpeechActId } from '../../knowledge/index.js';
 import { isBareNo, isBareYes } from '../answers.js';
 import { say } from '../flows/common.js';
 import { turnData } from '../services.js';
+import { chainOf } from './record-changes.js';
 
 /** The possible rights that are asked about before anything is done, and the question each gets. */
 const CONFIRM: ReadonlyMap<IntentId, SpeechActId> = new Map<IntentId, SpeechActId>([
@@ -27,7 +28,7 @@ export type PossibleRightOutcome =
 async function audit(context: TurnContext, event: 'possible-right-asked' | 'possible-right-confirmed' | 'possible-right-declined' | 'possible-right-unanswered', intent: IntentId): Promise<void> {
   const { services, session } = turnData(context);
   await services.audit.append({
-    chainId: `conv:${context.activity.channelId}:${context.activity.conversation.id}`,
+    chainId: chainOf(context),
     kind: 'system',
     ...(session.accountId ? { accountId: session.accountId } : {}),
     conversationId: context.activity.conversation.id,

@@ -1,6 +1,12 @@
 import { CLASSIFIER_VERSION, type ConsumerFlags } from '../../guardrails/index.js';
 import type { AuditTrail, FlagsRepository } from '../ports.js';
 import type { FlagChange } from './flag-changes.js';
+import type { TurnContext } from 'botbuilder';
+
+/** The audit chain of the conversation a turn belongs to. */
+export function chainOf(context: TurnContext): string {
+  return `conv:${context.activity.channelId}:${context.activity.conversation.id}`;
+}
 
 /** Where a flag change was heard: the conversation's audit chain and how far the writer was known. */
 export interface ChangeOrigin {

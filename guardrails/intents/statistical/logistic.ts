@@ -88,10 +88,7 @@ export class IntentLogistic {
 
   /** The probability of each scored intent. */
   scores(text: string): Partial<Record<IntentId, number>> {
-    return this.scoreFeatures(Object.keys(featuresOf(text)));
-  }
-
-  scoreFeatures(features: readonly string[]): Partial<Record<IntentId, number>> {
+    const features = Object.keys(featuresOf(text));
     const out: Partial<Record<IntentId, number>> = {};
     for (const [intent, { bias, weights }] of Object.entries(this.model.intents)) {
       let z = bias;
